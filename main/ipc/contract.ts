@@ -1,0 +1,194 @@
+/**
+ * THE IPC contract: every channel, its request schema and its answer type.
+ * Main validates requests with these schemas, the preload builds `window.desk` from `contract`,
+ * the renderer imports the types only. Nothing here may import electron or node modules.
+ */
+import { z } from 'zod';
+
+// ---------- results and errors ----------
+
+/** Why a call failed. The renderer turns each kind into a sentence that says what to do. */
+export const errorKinds = [
+  'invalidRequest', // the IPC payload did not match the contract
+  'notConfigured', // a secret the connection needs is not in the keychain
+  'keychain', // the OS keychain refused or is unreachable
+  'authExpired', // Campaign said 401: the access token is invalid or expired
+  'forbidden', // Campaign said 403 (missing/invalid API key, no product profile)
+  'notFound', // no profile with that PKey
+  'invalidValue', // Campaign rejected a value (it reports this as HTTP 500)
+  'badAddress', // unknown tenant or wrong base URL ("Oops" 500)
+  'rateLimited', // 429
+  'serverError', // other 5xx
+  'network', // no answer: offline, DNS, refused, reset
+  'timeout',
+  'unexpectedAnswer', // an answer we cannot read
+  'busy', // the same save is already running
+  'internal',
+] as const;
+export type ErrorKind = (typeof errorKinds)[number];
+
+export interface AppError {
+  kind: ErrorKind;
+  /** Short technical summary in English, for IT. The operator-facing text comes from the renderer's i18n. */
+  message: string;
+  status?: number;
+  /** Campaign's or the API gateway's error code, e.g. "401013", "RST-360011". */
+  code?: string;
+  /** Campaign's own message text, shown verbatim because it names the offending value. */
+  serverMessage?: string;
+  requestId?: string;
+  retryAfterSeconds?: number;
+  /** Multi-line text for "copy details for IT"; secrets are already redacted. */
+  details: string;
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: AppError };
+
+// ---------- shared value types ----------
+
+export type Locale = 'de' | 'en';
+export const apiNames = ['profileAndServices', 'profileAndServicesExt'] as const;
+export type ApiName = (typeof apiNames)[number];
+
+export type FieldValue = string | boolean | number | null;
+export type FieldType = 'string' | 'email' | 'date' | 'datetime' | 'enum' | 'boolean' | 'integer';
+export type FieldGroup = 'person' | 'contact' | 'address' | 'preferences' | 'optOuts' | 'custom' | 'system';
+
+/** One editable (or locked) field of a profile; `path` is dotted for nested fields ("location.city"). */
+export interface FieldDef {
+  path: string;
+  type: FieldType;
+  group: FieldGroup;
+  /** Campaign's own label, used when the app has no translation for this field. */
+  label: string;
+  maxLength?: number;
+  values?: string[];
+  readOnly: boolean;
+}
+
+export interface SecretStatus {
+  set: boolean;
+  /** At most the last four characters, so an operator can tell two keys apart. */
+  last4?: string;
+}
+
+export interface ConnectionSummary {
+  id: string;
+  name: string;
+  tenant: string;
+  apiName: ApiName;
+  baseUrl: string;
+  isDemo: boolean;
+  secrets: { apiKey: SecretStatus; accessToken: SecretStatus };
+}
+
+export interface LoadedProfile {
+  connectionId: string;
+  pkey: string;
+  displayName: string;
+  fields: FieldDef[];
+  /** Flattened values keyed by FieldDef.path. */
+  values: Record<string, FieldValue>;
+}
+
+export interface FieldCheck {
+  path: string;
+  sent: FieldValue;
+  /** The value the verifying GET returned; undefined when the field was absent. */
+  server: FieldValue | undefined;
+  match: boolean;
+}
+
+export interface VerifyReport {
+  pkey: string;
+  checkedAt: string;
+  fields: FieldCheck[];
+  allConfirmed: boolean;
+  /** The profile as the verifying GET returned it, so the form can show the server's truth. */
+  profile: LoadedProfile;
+}
+
+/** A PATCH that went through is never reported as failed because the verifying GET failed. */
+export type SaveOutcome =
+  | { verified: true; report: VerifyReport }
+  | { verified: false; sent: Record<string, FieldValue>; verifyError: AppError };
+
+export interface AppInfo {
+  locale: Locale;
+  version: string;
+}
+
+export interface ConnectionCheck {
+  profilesVisible: number;
+}
+
+// ---------- request schemas ----------
+
+const id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/);
+// PKeys are opaque: only bound their size and forbid what could break out of a URL path segment.
+const pkey = z.string().trim().min(1).max(512).regex(/^[^\s/?#]+$/);
+const fieldPath = z.string().min(1).max(128).regex(/^[A-Za-z][A-Za-z0-9_]*(\.[A-Za-z][A-Za-z0-9_]*)?$/);
+const fieldValue = z.union([z.string().max(10_000), z.boolean(), z.number().finite(), z.null()]);
+const secret = z.string().trim().min(1).max(8192);
+
+export const saveConnectionRequest = z.strictObject({
+  id: id.optional(),
+  name: z.string().trim().min(1).max(80),
+  tenant: z.string().trim().min(1).max(100).regex(/^[A-Za-z0-9_-]+$/),
+  apiName: z.enum(apiNames),
+  /** Empty means Adobe's default, https://mc.adobe.io/<tenant>/campaign. */
+  baseUrl: z.union([z.literal(''), z.url({ protocol: /^https?$/ }).max(500)]),
+  /** Omitted on edit means "keep the stored value". */
+  apiKey: secret.optional(),
+  accessToken: secret.optional(),
+});
+export type SaveConnectionRequest = z.input<typeof saveConnectionRequest>;
+
+export const connectionRef = z.strictObject({ connectionId: id });
+export const profileRef = z.strictObject({ connectionId: id, pkey });
+export const saveProfileRequest = z.strictObject({
+  connectionId: id,
+  pkey,
+  changes: z.record(fieldPath, fieldValue).refine((c) => Object.keys(c).length > 0, 'no changes'),
+});
+export const localeRequest = z.strictObject({ locale: z.enum(['de', 'en']) });
+
+// ---------- the channel map ----------
+
+interface ChannelDef<Req extends z.ZodType, Res> {
+  name: string;
+  request: Req;
+  /** Type-only marker; never set at run time. */
+  readonly response?: Res;
+}
+const channel =
+  <Res>() =>
+  <Req extends z.ZodType>(name: string, request: Req): ChannelDef<Req, Res> => ({ name, request });
+
+export const contract = {
+  getAppInfo: channel<AppInfo>()('app:get-info', z.undefined()),
+  setLocale: channel<AppInfo>()('app:set-locale', localeRequest),
+  listConnections: channel<ConnectionSummary[]>()('connections:list', z.undefined()),
+  saveConnection: channel<ConnectionSummary>()('connections:save', saveConnectionRequest),
+  deleteConnection: channel<ConnectionSummary[]>()('connections:delete', connectionRef),
+  startDemo: channel<ConnectionSummary>()('connections:start-demo', z.undefined()),
+  testConnection: channel<ConnectionCheck>()('connections:test', connectionRef),
+  loadProfile: channel<LoadedProfile>()('profile:load', profileRef),
+  saveProfile: channel<SaveOutcome>()('profile:save', saveProfileRequest),
+  verifyProfile: channel<VerifyReport>()(
+    'profile:verify',
+    z.strictObject({ connectionId: id, pkey, sent: z.record(fieldPath, fieldValue) }),
+  ),
+} as const;
+
+export type Contract = typeof contract;
+export type ChannelKey = keyof Contract;
+export type RequestOf<K extends ChannelKey> = z.output<Contract[K]['request']>;
+export type ResponseOf<K extends ChannelKey> = NonNullable<Contract[K]['response']>;
+
+/** What the preload exposes as `window.desk`: one named function per channel, nothing generic. */
+export type DeskApi = {
+  [K in ChannelKey]: (
+    ...args: z.input<Contract[K]['request']> extends undefined ? [] : [request: z.input<Contract[K]['request']>]
+  ) => Promise<Result<ResponseOf<K>>>;
+};
