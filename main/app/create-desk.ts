@@ -1,0 +1,68 @@
+import { join } from 'node:path';
+import type { CampaignClient } from '../campaign/client';
+import { createCampaignClient } from '../campaign/client';
+import { createConnectionStore, effectiveBaseUrl } from '../connections/connection-store';
+import { createDemoConnection, DEMO_CONNECTION_ID } from '../connections/demo-connection';
+import { createHandlers } from '../ipc/handlers';
+import type { Handlers } from '../ipc/register';
+import type { Redactor } from '../logging/logger';
+import { createProfileService } from '../profiles/profile-service';
+import type { SecretStore } from '../secrets/secret-store';
+import { startSimulator, type Simulator } from '../simulator/server';
+import { createLocalePreference } from './preferences';
+
+export interface DeskOptions {
+  userDataDir: string;
+  secrets: SecretStore;
+  osLanguages: readonly string[];
+  appVersion: string;
+  /** Every secret read from the keychain is registered here so that no log can show it. */
+  redactor: Redactor;
+  /** How the Demo connection starts its simulator; tests pass one with latency or faults. */
+  startDemoSimulator?: () => Promise<Simulator>;
+}
+
+/**
+ * The composition root, free of Electron: the real app (main/index.ts) and the e2e harness both build
+ * the services here and differ only in the IPC transport.
+ */
+export function createDesk(o: DeskOptions): { handlers: Handlers; close(): Promise<void> } {
+  const connections = createConnectionStore({ settingsFile: join(o.userDataDir, 'connections.json'), secrets: o.secrets });
+  const demo = createDemoConnection(connections, o.startDemoSimulator ?? (() => startSimulator()));
+  const clients = new Map<string, CampaignClient>();
+
+  async function clientFor(connectionId: string): Promise<CampaignClient> {
+    if (connectionId === DEMO_CONNECTION_ID) await demo.ensure();
+    const cached = clients.get(connectionId);
+    if (cached) return cached;
+    const c = await connections.get(connectionId);
+    const client = createCampaignClient({
+      baseUrl: effectiveBaseUrl(c.tenant, c.baseUrl),
+      apiName: c.apiName,
+      connectionName: c.name,
+      auth: async () => {
+        const s = await connections.secretsFor(connectionId);
+        o.redactor.add(s.apiKey);
+        o.redactor.add(s.accessToken);
+        return s;
+      },
+    });
+    clients.set(connectionId, client);
+    return client;
+  }
+
+  const profiles = createProfileService({ clientFor });
+  const handlers = createHandlers({
+    connections,
+    demo,
+    profiles,
+    clientFor,
+    forget(connectionId) {
+      clients.delete(connectionId);
+      profiles.forget(connectionId);
+    },
+    locale: createLocalePreference(join(o.userDataDir, 'preferences.json'), o.osLanguages),
+    appVersion: o.appVersion,
+  });
+  return { handlers, close: () => demo.close() };
+}

@@ -1,0 +1,145 @@
+import axios, { type AxiosInstance, type Method } from 'axios';
+import type { ApiName } from '../ipc/contract';
+import { toDeskError, unexpectedAnswer, type CallContext } from './errors';
+
+/** A Campaign profile exactly as the API returns it. */
+export type RawProfile = Record<string, unknown> & { PKey: string; href?: string };
+
+export interface MetadataField {
+  apiName?: string;
+  label?: string;
+  type?: string;
+  length?: number;
+  values?: unknown;
+  readOnly?: boolean;
+  dataPolicy?: string;
+  content?: Record<string, MetadataField>;
+}
+export interface ResourceMetadata {
+  content: Record<string, MetadataField>;
+}
+export interface ListPage {
+  content: RawProfile[];
+  nextHref?: string;
+}
+
+/** Where the credentials come from; a later token provider renews them behind this function. */
+export type AuthSource = () => Promise<{ apiKey: string; accessToken: string }>;
+
+export interface CampaignClientOptions {
+  /** e.g. https://mc.adobe.io/<tenant>/campaign */
+  baseUrl: string;
+  apiName: ApiName;
+  connectionName: string;
+  auth: AuthSource;
+  timeoutMs?: number;
+}
+
+export interface CampaignClient {
+  /** The profile's address built from its PKey, for when the server gave no href. */
+  profileUrl(pkey: string): string;
+  getProfile(pkey: string): Promise<RawProfile>;
+  getProfileAt(href: string): Promise<RawProfile>;
+  patchProfileAt(href: string, body: Record<string, unknown>): Promise<{ PKey: string; href: string }>;
+  getMetadata(): Promise<ResourceMetadata>;
+  listProfiles(lineCount: number): Promise<ListPage>;
+}
+
+export function createCampaignClient(opts: CampaignClientOptions): CampaignClient {
+  const root = opts.baseUrl.replace(/\/+$/, '');
+  const apiRoot = `${root}/${opts.apiName}`;
+  const profilesUrl = `${apiRoot}/profile`;
+  const profileUrl = (pkey: string) => `${profilesUrl}/${encodePKey(pkey)}`;
+  // Answers are read as text and parsed here, so a body that is not JSON becomes a clear error, not a string.
+  const http: AxiosInstance = axios.create({
+    timeout: opts.timeoutMs ?? 15_000,
+    responseType: 'text',
+    transformResponse: [(data: unknown) => data],
+    maxRedirects: 0,
+  });
+
+  async function call(method: Method, url: string, body?: unknown): Promise<unknown> {
+    const ctx: CallContext = { connectionName: opts.connectionName, method, url };
+    let res;
+    try {
+      const { apiKey, accessToken } = await opts.auth();
+      res = await http.request({
+        method,
+        url,
+        data: body === undefined ? undefined : JSON.stringify(body),
+        headers: {
+          Authorization: `Bearer ${accessToken}`,
+          'X-Api-Key': apiKey,
+          'Content-Type': 'application/json',
+          'Cache-Control': 'no-cache',
+        },
+      });
+    } catch (err) {
+      throw toDeskError(err, ctx);
+    }
+    try {
+      return JSON.parse(res.data as string);
+    } catch {
+      throw unexpectedAnswer(ctx, 'not JSON', res.status);
+    }
+  }
+
+  /** hrefs come from the server; only follow those under this connection's base, so the token never leaves it. */
+  function ownHref(href: string, method: string): string {
+    if (!href.startsWith(`${root}/`)) {
+      throw unexpectedAnswer({ connectionName: opts.connectionName, method, url: href }, `link outside ${root}`);
+    }
+    return href;
+  }
+
+  async function readProfile(url: string): Promise<RawProfile> {
+    const data = await call('GET', url);
+    const profile = unwrapProfile(data);
+    if (!profile) throw unexpectedAnswer({ connectionName: opts.connectionName, method: 'GET', url }, 'no profile in the answer');
+    return profile;
+  }
+
+  return {
+    profileUrl,
+    getProfile: (pkey) => readProfile(profileUrl(pkey)),
+    getProfileAt: (href) => readProfile(ownHref(href, 'GET')),
+    async patchProfileAt(href, body) {
+      const url = ownHref(href, 'PATCH');
+      const data = (await call('PATCH', url, body)) as { PKey?: unknown; href?: unknown } | null;
+      if (typeof data?.PKey !== 'string') {
+        throw unexpectedAnswer({ connectionName: opts.connectionName, method: 'PATCH', url }, 'no PKey in the answer');
+      }
+      return { PKey: data.PKey, href: typeof data.href === 'string' ? data.href : url };
+    },
+    async getMetadata() {
+      const url = `${apiRoot}/resourceType/profile`;
+      const data = (await call('GET', url)) as Partial<ResourceMetadata> | null;
+      if (!data?.content || typeof data.content !== 'object') {
+        throw unexpectedAnswer({ connectionName: opts.connectionName, method: 'GET', url }, 'no field list');
+      }
+      return { content: data.content };
+    },
+    async listProfiles(lineCount) {
+      const url = `${profilesUrl}?_lineCount=${lineCount}`;
+      const data = (await call('GET', url)) as { content?: unknown; next?: { href?: unknown } } | null;
+      if (!Array.isArray(data?.content)) throw unexpectedAnswer({ connectionName: opts.connectionName, method: 'GET', url }, 'no list');
+      const next = data.next?.href;
+      return { content: data.content as RawProfile[], nextHref: typeof next === 'string' ? next : undefined };
+    },
+  };
+}
+
+/** One Adobe page shows a single GET wrapped as {"content": [profile]}; accept both shapes. */
+export function unwrapProfile(data: unknown): RawProfile | undefined {
+  const candidate = Array.isArray((data as { content?: unknown })?.content)
+    ? (data as { content: unknown[] }).content[0]
+    : data;
+  return candidate && typeof candidate === 'object' && typeof (candidate as RawProfile).PKey === 'string'
+    ? (candidate as RawProfile)
+    : undefined;
+}
+
+/** PKeys are opaque; encode them as one path segment ("@" is legal there and kept readable). */
+function encodePKey(pkey: string): string {
+  return encodeURIComponent(pkey).replace(/%40/g, '@');
+}

@@ -1,0 +1,93 @@
+import { AxiosError } from 'axios';
+import type { AppError, ErrorKind } from '../ipc/contract';
+import { DeskError } from '../errors/desk-error';
+
+/** What we tell IT about the call that failed; never headers, so never a token or key. */
+export interface CallContext {
+  connectionName: string;
+  method: string;
+  url: string;
+}
+
+interface ServerSays {
+  code?: string;
+  message?: string;
+}
+
+/** Campaign, the API gateway and IMS each wrap their errors differently; pull out code and text. */
+export function readServerError(body: unknown): ServerSays {
+  const parsed = typeof body === 'string' ? tryParse(body) : body;
+  if (!parsed || typeof parsed !== 'object') return typeof body === 'string' && body ? { message: body.slice(0, 500) } : {};
+  const o = parsed as Record<string, unknown>;
+  const message = str(o.message) ?? str(o.error_description) ?? str(o.error);
+  const campaignCode = message?.match(/\b(RST|XTK|SCM|SQL)-\d+/)?.[0];
+  return { code: str(o.error_code) ?? campaignCode ?? str(o.error), message };
+}
+
+function kindForStatus(status: number, says: ServerSays): ErrorKind {
+  if (status === 401) return 'authExpired';
+  if (status === 403) return 'forbidden';
+  if (status === 404) return 'notFound';
+  if (status === 429) return 'rateLimited';
+  if (status === 500 && says.message?.includes('Oops')) return 'badAddress';
+  // An unparsable PKey comes back as a 500: for the operator it is a key that finds no profile.
+  if (status === 500 && says.code === 'XTK-170036') return 'notFound';
+  // Campaign reports validation failures as HTTP 500 (see campaign-api.md).
+  if (status === 500 && says.message) return 'invalidValue';
+  if (status === 400 || status === 422) return 'invalidValue';
+  return 'serverError';
+}
+
+const TIMEOUT_CODES = new Set(['ECONNABORTED', 'ETIMEDOUT']);
+
+export function toDeskError(err: unknown, ctx: CallContext): DeskError {
+  if (err instanceof DeskError) return err;
+  if (!(err instanceof AxiosError)) {
+    return build('internal', `Unexpected failure: ${(err as Error)?.message ?? String(err)}`, ctx, {});
+  }
+  const res = err.response;
+  if (!res) {
+    const kind: ErrorKind = TIMEOUT_CODES.has(err.code ?? '') ? 'timeout' : 'network';
+    return build(kind, `No answer from Campaign (${err.code ?? err.message})`, ctx, { code: err.code });
+  }
+  const says = readServerError(res.data);
+  const retryAfter = Number(res.headers['retry-after']);
+  return build(kindForStatus(res.status, says), `Campaign answered HTTP ${res.status}`, ctx, {
+    status: res.status,
+    code: says.code,
+    serverMessage: says.message,
+    requestId: header(res.headers['x-request-id']),
+    retryAfterSeconds: Number.isFinite(retryAfter) ? retryAfter : undefined,
+  });
+}
+
+export function unexpectedAnswer(ctx: CallContext, why: string, status?: number): DeskError {
+  return build('unexpectedAnswer', `Campaign's answer could not be read: ${why}`, ctx, { status });
+}
+
+function build(kind: ErrorKind, message: string, ctx: CallContext, extra: Omit<Partial<AppError>, 'kind' | 'message' | 'details'>): DeskError {
+  const lines = [
+    `Time: ${new Date().toISOString()}`,
+    `Connection: ${ctx.connectionName}`,
+    `Request: ${ctx.method} ${ctx.url}`,
+    `Problem: ${kind} — ${message}`,
+    extra.status !== undefined && `HTTP status: ${extra.status}`,
+    extra.code && `Code: ${extra.code}`,
+    extra.serverMessage && `Campaign says: ${extra.serverMessage}`,
+    extra.requestId && `Request id: ${extra.requestId}`,
+    extra.retryAfterSeconds !== undefined && `Retry-After: ${extra.retryAfterSeconds} s`,
+  ].filter(Boolean);
+  const info: AppError = { kind, message, details: lines.join('\n') };
+  for (const [k, v] of Object.entries(extra)) if (v !== undefined) (info as unknown as Record<string, unknown>)[k] = v;
+  return new DeskError(info);
+}
+
+function tryParse(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+const str = (v: unknown): string | undefined => (typeof v === 'string' && v ? v : typeof v === 'number' ? String(v) : undefined);
+const header = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);

@@ -1,0 +1,49 @@
+import type { AppInfo, Locale } from './contract';
+import type { Handlers } from './register';
+import type { ConnectionStore } from '../connections/connection-store';
+import type { DemoConnection } from '../connections/demo-connection';
+import type { ProfileService } from '../profiles/profile-service';
+import type { CampaignClient } from '../campaign/client';
+
+export interface HandlerDeps {
+  connections: ConnectionStore;
+  demo: DemoConnection;
+  profiles: ProfileService;
+  clientFor(connectionId: string): Promise<CampaignClient>;
+  /** Drops what was cached for a connection that changed or was deleted. */
+  forget(connectionId: string): void;
+  locale: { get(): Promise<Locale>; set(locale: Locale): Promise<void> };
+  appVersion: string;
+}
+
+/** One function per contract channel; payloads arrive already validated by register.ts. */
+export function createHandlers(d: HandlerDeps): Handlers {
+  const appInfo = async (): Promise<AppInfo> => ({ locale: await d.locale.get(), version: d.appVersion });
+  return {
+    getAppInfo: appInfo,
+    async setLocale({ locale }) {
+      await d.locale.set(locale);
+      return appInfo();
+    },
+    listConnections: () => d.connections.list(),
+    async saveConnection(request) {
+      const saved = await d.connections.save(request);
+      d.forget(saved.id);
+      return saved;
+    },
+    async deleteConnection({ connectionId }) {
+      await d.connections.delete(connectionId);
+      d.forget(connectionId);
+      return d.connections.list();
+    },
+    startDemo: () => d.demo.ensure(),
+    async testConnection({ connectionId }) {
+      const client = await d.clientFor(connectionId);
+      const page = await client.listProfiles(1); // one harmless read proves address, key and token
+      return { profilesVisible: page.content.length };
+    },
+    loadProfile: ({ connectionId, pkey }) => d.profiles.load(connectionId, pkey),
+    saveProfile: ({ connectionId, pkey, changes }) => d.profiles.save(connectionId, pkey, changes),
+    verifyProfile: ({ connectionId, pkey, sent }) => d.profiles.verify(connectionId, pkey, sent),
+  };
+}

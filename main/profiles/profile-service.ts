@@ -1,0 +1,90 @@
+import type { FieldDef, FieldValue, LoadedProfile, SaveOutcome, VerifyReport } from '../ipc/contract';
+import type { CampaignClient, RawProfile } from '../campaign/client';
+import { displayName, fieldsFromMetadata, flattenProfile, readPath } from '../campaign/field-catalog';
+import { buildPatchBody } from '../campaign/patch-body';
+import { compareSent } from '../campaign/verify';
+import { DeskError, deskError } from '../errors/desk-error';
+
+export interface ProfileServiceDeps {
+  clientFor(connectionId: string): Promise<CampaignClient>;
+  now?: () => Date;
+}
+
+/**
+ * The documented three-step workflow: GET, PATCH only what changed, GET again and compare.
+ * Field definitions come from Campaign's metadata, fetched once per connection.
+ */
+export function createProfileService(deps: ProfileServiceDeps) {
+  const now = deps.now ?? (() => new Date());
+  const fieldCache = new Map<string, Promise<FieldDef[]>>();
+  const saving = new Set<string>();
+
+  function fieldsFor(connectionId: string, client: CampaignClient): Promise<FieldDef[]> {
+    let fields = fieldCache.get(connectionId);
+    if (!fields) {
+      fields = client.getMetadata().then(fieldsFromMetadata);
+      fields.catch(() => fieldCache.delete(connectionId)); // a failed read is not cached
+      fieldCache.set(connectionId, fields);
+    }
+    return fields;
+  }
+
+  function toLoaded(connectionId: string, raw: RawProfile, fields: FieldDef[]): LoadedProfile {
+    return { connectionId, pkey: raw.PKey, displayName: displayName(raw), fields, values: flattenProfile(raw, fields) };
+  }
+
+  async function report(connectionId: string, client: CampaignClient, raw: RawProfile, sent: Record<string, FieldValue>): Promise<VerifyReport> {
+    const fields = await fieldsFor(connectionId, client);
+    const checks = compareSent(sent, (path) => readPath(raw, path));
+    return {
+      pkey: raw.PKey,
+      checkedAt: now().toISOString(),
+      fields: checks,
+      allConfirmed: checks.every((c) => c.match),
+      profile: toLoaded(connectionId, raw, fields),
+    };
+  }
+
+  return {
+    async load(connectionId: string, pkey: string): Promise<LoadedProfile> {
+      const client = await deps.clientFor(connectionId);
+      const [fields, raw] = await Promise.all([fieldsFor(connectionId, client), client.getProfile(pkey)]);
+      return toLoaded(connectionId, raw, fields);
+    },
+
+    async save(connectionId: string, pkey: string, changes: Record<string, FieldValue>): Promise<SaveOutcome> {
+      const key = `${connectionId}\u0000${pkey}`;
+      if (saving.has(key)) throw deskError('busy', 'A save of this profile is already running');
+      saving.add(key);
+      try {
+        const client = await deps.clientFor(connectionId);
+        const fields = await fieldsFor(connectionId, client);
+        const body = buildPatchBody(changes, fields);
+        // Re-read first: the server's href is the address to write to (PKeys are opaque).
+        const current = await client.getProfile(pkey);
+        const { href } = await client.patchProfileAt(current.href ?? client.profileUrl(pkey), body);
+        try {
+          const after = await client.getProfileAt(href);
+          return { verified: true, report: await report(connectionId, client, after, changes) };
+        } catch (err) {
+          if (!(err instanceof DeskError)) throw err;
+          return { verified: false, sent: changes, verifyError: err.info };
+        }
+      } finally {
+        saving.delete(key);
+      }
+    },
+
+    async verify(connectionId: string, pkey: string, sent: Record<string, FieldValue>): Promise<VerifyReport> {
+      const client = await deps.clientFor(connectionId);
+      return report(connectionId, client, await client.getProfile(pkey), sent);
+    },
+
+    /** After a connection changes or is deleted its cached field list may be wrong. */
+    forget(connectionId: string): void {
+      fieldCache.delete(connectionId);
+    },
+  };
+}
+
+export type ProfileService = ReturnType<typeof createProfileService>;

@@ -1,0 +1,65 @@
+import { readFile } from 'node:fs/promises';
+import { BrowserWindow, app, protocol, session } from 'electron';
+import { CONTENT_SECURITY_POLICY } from './security/csp';
+import { APP_ENTRY, resolveAsset } from './app/app-assets';
+
+/** Must run before app is ready: app:// behaves like a secure, standard origin. */
+export function registerAppScheme(): void {
+  protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: true, secure: true } }]);
+}
+
+/** Serves the packaged renderer with the CSP as a header (index.html repeats it in a meta tag). */
+export function serveRenderer(rendererDir: string): void {
+  protocol.handle('app', async (request) => {
+    const asset = resolveAsset(rendererDir, request.url);
+    if (!asset) return new Response('Not found', { status: 404 });
+    const body = await readFile(asset.file);
+    return new Response(body, {
+      headers: {
+        'content-type': asset.mime,
+        'content-security-policy': CONTENT_SECURITY_POLICY,
+        'x-content-type-options': 'nosniff',
+      },
+    });
+  });
+}
+
+/** No permission (camera, notifications, …) is ever granted, except writing to the clipboard for "copy details". */
+export function hardenSessions(): void {
+  const allowed = new Set(['clipboard-sanitized-write']);
+  session.defaultSession.setPermissionRequestHandler((_wc, permission, callback) => callback(allowed.has(permission)));
+  session.defaultSession.setPermissionCheckHandler((_wc, permission) => allowed.has(permission));
+  app.on('web-contents-created', (_event, contents) => {
+    contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+    // The app is one page: any navigation (a dropped file, a link, a script) is refused.
+    contents.on('will-navigate', (event) => event.preventDefault());
+    contents.on('will-redirect', (event) => event.preventDefault());
+    contents.on('will-attach-webview', (event) => event.preventDefault());
+  });
+}
+
+export function createMainWindow(preloadPath: string): BrowserWindow {
+  const win = new BrowserWindow({
+    width: 1200,
+    height: 880,
+    minWidth: 900,
+    minHeight: 640,
+    show: false,
+    title: 'Profile Desk',
+    webPreferences: {
+      preload: preloadPath,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      spellcheck: false,
+    },
+  });
+  win.once('ready-to-show', () => win.show());
+  void win.loadURL(APP_ENTRY);
+  return win;
+}

@@ -1,0 +1,130 @@
+/**
+ * The one e2e fixture: the built renderer in Debian's Chromium, the REAL preload and the REAL main-process
+ * handlers (createDesk + registerHandlers), a real keychain (the private gnome-keyring of test/with-keyring.sh)
+ * and the Campaign simulator over real HTTP. Only Electron's IPC transport is replaced by a Playwright binding.
+ */
+import { test as base, expect, type Page } from '@playwright/test';
+import { build } from 'esbuild';
+import { createServer, type Server } from 'node:http';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { extname, join, resolve, sep } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { createDesk } from '../../main/app/create-desk';
+import { registerHandlers, type IpcEventLike, type IpcMainLike } from '../../main/ipc/register';
+import { createLogger, createRedactor } from '../../main/logging/logger';
+import { createKeychainStore } from '../../main/secrets/keychain-store';
+import { CONTENT_SECURITY_POLICY } from '../../main/security/csp';
+import { startSimulator, type Simulator, type SimulatorOptions } from '../../main/simulator/server';
+import type { Locale } from '../../main/ipc/contract';
+
+const RENDERER_DIR = resolve(__dirname, '../../dist/renderer');
+
+let preloadBundle: Promise<string> | undefined;
+/** The real main/preload.ts, bundled with `electron` swapped for the harness transport. */
+function realPreload(): Promise<string> {
+  preloadBundle ??= build({
+    entryPoints: [resolve(__dirname, '../../main/preload.ts')],
+    bundle: true,
+    write: false,
+    format: 'iife',
+    platform: 'browser',
+    alias: { electron: resolve(__dirname, 'electron-transport.ts') },
+    logLevel: 'warning',
+  }).then((r) => r.outputFiles[0]!.text);
+  return preloadBundle;
+}
+
+const MIME: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml' };
+
+/** Serves dist/renderer with the app's CSP header, as the app:// protocol does in Electron. */
+async function serveRenderer(): Promise<{ server: Server; origin: string }> {
+  const server = createServer(async (req, res) => {
+    const path = new URL(req.url ?? '/', 'http://x').pathname;
+    const file = resolve(RENDERER_DIR, `.${path === '/' ? '/index.html' : decodeURIComponent(path)}`);
+    try {
+      if (!file.startsWith(RENDERER_DIR + sep)) throw new Error('outside');
+      const body = await readFile(file);
+      res.writeHead(200, { 'content-type': MIME[extname(file)] ?? 'application/octet-stream', 'content-security-policy': CONTENT_SECURITY_POLICY });
+      res.end(body);
+    } catch {
+      res.writeHead(404).end();
+    }
+  });
+  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+  const { port } = server.address() as { port: number };
+  return { server, origin: `http://127.0.0.1:${port}` };
+}
+
+export interface DeskApp {
+  page: Page;
+  sim: Simulator;
+  userDataDir: string;
+  /** Every line the main-process logger wrote. */
+  logs: string[];
+  /** Every IPC answer the renderer received, as sent. */
+  ipcAnswers: unknown[];
+  /** Every console error and page error in the renderer (CSP violations show up here). */
+  consoleErrors: string[];
+}
+
+interface Options {
+  appLocale: Locale;
+  simOptions: SimulatorOptions;
+}
+
+export const test = base.extend<Options & { app: DeskApp }>({
+  appLocale: ['de', { option: true }],
+  simOptions: [{}, { option: true }],
+  locale: async ({ appLocale }, use) => use(appLocale === 'de' ? 'de-DE' : 'en-US'),
+  app: async ({ page, appLocale, simOptions }, use) => {
+    const userDataDir = await mkdtemp(join(tmpdir(), 'profile-desk-e2e-'));
+    const sim = await startSimulator(simOptions);
+    const { server, origin } = await serveRenderer();
+    const logs: string[] = [];
+    const ipcAnswers: unknown[] = [];
+    const consoleErrors: string[] = [];
+    const redactor = createRedactor();
+    const desk = createDesk({
+      userDataDir,
+      secrets: createKeychainStore(),
+      keychainNamespace: `Profile Desk e2e ${randomUUID()}`,
+      osLanguages: [appLocale === 'de' ? 'de-DE' : 'en-US'],
+      appVersion: '0.0.0-e2e',
+      redactor,
+      startDemoSimulator: async () => sim,
+    });
+    const listeners = new Map<string, (event: IpcEventLike, ...args: unknown[]) => Promise<unknown>>();
+    const ipc: IpcMainLike = { handle: (channel, listener) => void listeners.set(channel, listener) };
+    registerHandlers(ipc, desk.handlers, {
+      isTrustedUrl: (url) => url.startsWith(`${origin}/`),
+      log: createLogger((line) => logs.push(line), redactor),
+    });
+    await page.exposeBinding('__deskIpc', async (source, channel: string, ...args: unknown[]) => {
+      const listener = listeners.get(channel);
+      if (!listener) throw new Error(`no handler for ${channel}`);
+      const frame = source.frame;
+      const answer = await listener({ senderFrame: { url: frame.url(), parent: frame.parentFrame() } }, ...args);
+      ipcAnswers.push(answer);
+      return answer;
+    });
+    await page.addInitScript({ content: await realPreload() });
+    page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
+    page.on('pageerror', (e) => consoleErrors.push(String(e)));
+    await page.goto(`${origin}/index.html`);
+    await use({ page, sim, userDataDir, logs, ipcAnswers, consoleErrors });
+    await desk.close();
+    await sim.close();
+    server.close();
+    await rm(userDataDir, { recursive: true, force: true });
+  },
+});
+
+export { expect };
+
+/** Writes a screenshot where later runs keep it (Playwright empties test-results/). */
+export async function screenshot(page: Page, locale: Locale, name: string): Promise<string> {
+  const path = resolve(__dirname, '../artifacts/screens', `${locale}-${name}.png`);
+  await page.screenshot({ path, fullPage: true });
+  return path;
+}
