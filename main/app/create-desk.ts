@@ -14,6 +14,8 @@ import { createLocalePreference } from './preferences';
 export interface DeskOptions {
   userDataDir: string;
   secrets: SecretStore;
+  /** Prefix of keychain service names; only tests change it. */
+  keychainNamespace?: string;
   osLanguages: readonly string[];
   appVersion: string;
   /** Every secret read from the keychain is registered here so that no log can show it. */
@@ -27,7 +29,11 @@ export interface DeskOptions {
  * the services here and differ only in the IPC transport.
  */
 export function createDesk(o: DeskOptions): { handlers: Handlers; close(): Promise<void> } {
-  const connections = createConnectionStore({ settingsFile: join(o.userDataDir, 'connections.json'), secrets: o.secrets });
+  const connections = createConnectionStore({
+    settingsFile: join(o.userDataDir, 'connections.json'),
+    secrets: o.secrets,
+    servicePrefix: o.keychainNamespace,
+  });
   const demo = createDemoConnection(connections, o.startDemoSimulator ?? (() => startSimulator()));
   const clients = new Map<string, CampaignClient>();
 

@@ -88,7 +88,7 @@ export const test = base.extend<Options & { app: DeskApp }>({
     const desk = createDesk({
       userDataDir,
       secrets: createKeychainStore(),
-      keychainNamespace: `Profile Desk e2e ${randomUUID()}`,
+      keychainNamespace: `Profile Desk e2e ${randomUUID()}/`,
       osLanguages: [appLocale === 'de' ? 'de-DE' : 'en-US'],
       appVersion: '0.0.0-e2e',
       redactor,

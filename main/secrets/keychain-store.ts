@@ -1,0 +1,94 @@
+/**
+ * The OS keychain behind SecretStore. This is the ONLY file that imports keytar (archived upstream),
+ * so swapping the backend touches nothing else.
+ */
+import { randomUUID } from 'node:crypto';
+import keytar from 'keytar';
+import { deskError, type DeskError } from '../errors/desk-error';
+import type { SecretStore } from './secret-store';
+
+/** The part of keytar we use; injectable so the error mapping can be unit-tested. */
+export interface KeychainBackend {
+  getPassword(service: string, account: string): Promise<string | null>;
+  setPassword(service: string, account: string, password: string): Promise<void>;
+  deletePassword(service: string, account: string): Promise<boolean>;
+}
+
+/** Why the keychain failed, in AppError.code, so the UI can say what the operator (or IT) should do. */
+export type KeychainReason = 'noDbus' | 'noSecretService' | 'locked' | 'other';
+
+export const PROBE_SERVICE = 'Profile Desk (probe)';
+export const PROBE_ACCOUNT = 'sentinel';
+
+// GDBus prefixes errors from any service with "GDBus.Error:org.freedesktop.DBus.Error...", so "no bus"
+// matches only the ways of failing to reach a bus, never the bare word "DBus".
+const reasonPatterns: [KeychainReason, RegExp][] = [
+  ['noSecretService', /org\.freedesktop\.secrets was not provided|ServiceUnknown/i],
+  // Linux: locked collection or a dismissed unlock prompt; macOS: cancelled / no UI allowed.
+  ['locked', /locked|dismissed|cancel|interaction is not allowed/i],
+  // No session bus and no X11 to autolaunch one, a dead bus socket, a malformed address, a dropped bus.
+  ['noDbus', /autolaunch d-bus|dbus-launch|could not connect|address element|connection is closed/i],
+];
+
+function keychainReason(message: string): KeychainReason {
+  return reasonPatterns.find(([, pattern]) => pattern.test(message))?.[0] ?? 'other';
+}
+
+function keychainError(op: string, service: string, account: string, cause: unknown, secret?: string): DeskError {
+  let raw = cause instanceof Error ? cause.message : String(cause);
+  // keytar's messages come from libsecret and carry no values, but never risk echoing one.
+  if (secret) raw = raw.split(secret).join('[redacted]');
+  const reason = keychainReason(raw);
+  const message = `OS keychain ${op} failed (${reason})`;
+  return deskError('keychain', message, {
+    code: reason,
+    details: `${message}\nservice: ${service}\naccount: ${account}\nkeychain said: ${raw}`,
+  });
+}
+
+export function createKeychainStore(backend: KeychainBackend = keytar): SecretStore {
+  return {
+    async get(service, account) {
+      try {
+        return await backend.getPassword(service, account);
+      } catch (e) {
+        throw keychainError('read', service, account, e);
+      }
+    },
+    async set(service, account, value) {
+      try {
+        await backend.setPassword(service, account, value);
+      } catch (e) {
+        throw keychainError('write', service, account, e, value);
+      }
+    },
+    async delete(service, account) {
+      try {
+        return await backend.deletePassword(service, account);
+      } catch (e) {
+        throw keychainError('delete', service, account, e);
+      }
+    },
+  };
+}
+
+/**
+ * Proves the keychain really stores and returns secrets. Needed because a locked keyring reads null
+ * (and deletes nothing) without any error: a read-back that is null or different means "locked".
+ */
+export async function probeKeychain(store: SecretStore): Promise<void> {
+  const sentinel = randomUUID();
+  await store.set(PROBE_SERVICE, PROBE_ACCOUNT, sentinel);
+  try {
+    const readBack = await store.get(PROBE_SERVICE, PROBE_ACCOUNT);
+    if (readBack !== sentinel) {
+      const message = 'OS keychain probe failed (locked)';
+      throw deskError('keychain', message, {
+        code: 'locked' satisfies KeychainReason,
+        details: `${message}\nservice: ${PROBE_SERVICE}\naccount: ${PROBE_ACCOUNT}\nthe value just written read back as ${readBack === null ? 'nothing' : 'a different value'}`,
+      });
+    }
+  } finally {
+    await store.delete(PROBE_SERVICE, PROBE_ACCOUNT);
+  }
+}
