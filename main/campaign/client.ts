@@ -102,7 +102,7 @@ export function createCampaignClient(opts: CampaignClientOptions): CampaignClien
   return {
     profileUrl,
     getProfile: (pkey) => readProfile(profileUrl(pkey)),
-    getProfileAt: (href) => readProfile(ownHref(href, 'GET')),
+    getProfileAt: async (href) => readProfile(ownHref(href, 'GET')),
     async patchProfileAt(href, body) {
       const url = ownHref(href, 'PATCH');
       const data = (await call('PATCH', url, body)) as { PKey?: unknown; href?: unknown } | null;

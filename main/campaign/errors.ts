@@ -20,7 +20,8 @@ export function readServerError(body: unknown): ServerSays {
   if (!parsed || typeof parsed !== 'object') return typeof body === 'string' && body ? { message: body.slice(0, 500) } : {};
   const o = parsed as Record<string, unknown>;
   const message = str(o.message) ?? str(o.error_description) ?? str(o.error);
-  const campaignCode = message?.match(/\b(RST|XTK|SCM|SQL)-\d+/)?.[0];
+  // Campaign prefixes messages with a general code and may add a specific one: keep the last, most specific.
+  const campaignCode = message?.match(/\b(?:RST|XTK|SCM|SQL)-\d+/g)?.at(-1);
   return { code: str(o.error_code) ?? campaignCode ?? str(o.error), message };
 }
 

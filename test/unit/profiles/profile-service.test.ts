@@ -1,0 +1,114 @@
+// @vitest-environment node
+/** The three-step workflow (GET, PATCH only what changed, GET and compare) against the simulator over real HTTP. */
+import { afterEach, describe, expect, it } from 'vitest';
+import { createCampaignClient } from '../../../main/campaign/client';
+import { createProfileService } from '../../../main/profiles/profile-service';
+import { DeskError } from '../../../main/errors/desk-error';
+import { startSimulator, type Simulator, type SimulatorOptions } from '../../../main/simulator/server';
+
+let sim: Simulator | undefined;
+afterEach(async () => {
+  await sim?.close();
+  sim = undefined;
+});
+
+async function setup(options: SimulatorOptions = {}) {
+  const s = await startSimulator(options);
+  sim = s;
+  const client = createCampaignClient({
+    baseUrl: s.baseUrl,
+    apiName: 'profileAndServicesExt',
+    connectionName: 'Test',
+    auth: async () => ({ apiKey: s.apiKey, accessToken: s.accessToken }),
+  });
+  const service = createProfileService({ clientFor: async () => client });
+  return { sim: s, service, pkey: s.pkeys()[0]! };
+}
+
+const calls = (s: Simulator, method: string, part: string) => s.requests.filter((r) => r.method === method && r.path.includes(part)).length;
+
+describe('profile service', () => {
+  it('loads a profile with fields from Campaign’s metadata, custom fields included', async () => {
+    const { service, pkey } = await setup();
+    const p = await service.load('c1', pkey);
+    expect(p.pkey).toBe(pkey);
+    const paths = p.fields.map((f) => f.path);
+    expect(paths).toEqual(expect.arrayContaining(['firstName', 'email', 'location.city', 'blackListEmail', 'cusLoyaltyTier']));
+    expect(p.fields.find((f) => f.path === 'age')?.readOnly).toBe(true);
+    expect(p.fields.find((f) => f.path === 'gender')).toMatchObject({ type: 'enum', values: ['unknown', 'male', 'female'] });
+    expect(p.fields.find((f) => f.path === 'email')?.type).toBe('email');
+    expect(p.values['location.city']).toBeTypeOf('string');
+  });
+
+  it('fetches the metadata once per connection, not once per profile', async () => {
+    const { service, sim } = await setup();
+    const [a, b] = sim.pkeys();
+    await service.load('c1', a!);
+    await service.load('c1', b!);
+    expect(calls(sim, 'GET', 'resourceType')).toBe(1);
+  });
+
+  it('saves with one PATCH of only the changed fields, then verifies with a GET', async () => {
+    const { service, sim, pkey } = await setup();
+    sim.clearRequests();
+    const outcome = await service.save('c1', pkey, { phone: '+49 30 901820', 'location.city': 'Nürnberg' });
+    const patches = sim.requests.filter((r) => r.method === 'PATCH');
+    expect(patches).toHaveLength(1);
+    expect(patches[0]!.body).toEqual({ phone: '+49 30 901820', location: { city: 'Nürnberg' } });
+    expect(sim.requests.map((r) => r.method)).toEqual(['GET', 'GET', 'PATCH', 'GET']); // metadata, re-read, write, verify
+    expect(outcome).toMatchObject({ verified: true, report: { allConfirmed: true } });
+    if (outcome.verified) {
+      expect(outcome.report.fields).toEqual([
+        { path: 'phone', sent: '+49 30 901820', server: '+49 30 901820', match: true },
+        { path: 'location.city', sent: 'Nürnberg', server: 'Nürnberg', match: true },
+      ]);
+      expect(outcome.report.profile.values.phone).toBe('+49 30 901820');
+    }
+  });
+
+  it('reports a value Campaign normalised as different, never as confirmed', async () => {
+    const { service, sim, pkey } = await setup();
+    sim.setNormalizer('phone', (v) => String(v).replace(/\s+/g, ''));
+    const outcome = await service.save('c1', pkey, { phone: '030 1234 567', firstName: 'Jürgen' });
+    expect(outcome.verified).toBe(true);
+    if (!outcome.verified) return;
+    expect(outcome.report.allConfirmed).toBe(false);
+    expect(outcome.report.fields[0]).toEqual({ path: 'phone', sent: '030 1234 567', server: '0301234567', match: false });
+    expect(outcome.report.fields[1]?.match).toBe(true);
+  });
+
+  it('says "saved, not verified" when the verifying GET fails, without claiming anything', async () => {
+    const { service, sim, pkey } = await setup({ latencyMs: 50 });
+    const saving = service.save('c1', pkey, { phone: '0221 555' });
+    // Fail only the GET that follows the PATCH: arm the fault once the PATCH has reached the server.
+    await expect.poll(() => sim.requests.some((r) => r.method === 'PATCH')).toBe(true);
+    sim.injectFault({ kind: 'status', status: 503, method: 'GET' });
+    const outcome = await saving;
+    expect(outcome).toMatchObject({ verified: false, sent: { phone: '0221 555' }, verifyError: { kind: 'serverError', status: 503 } });
+    expect(sim.getProfile(pkey)!.phone).toBe('0221 555'); // the change did land
+  });
+
+  it('refuses a second save of the same profile while one runs', async () => {
+    const { service, pkey } = await setup({ latencyMs: 100 });
+    const first = service.save('c1', pkey, { phone: '1' });
+    const second = service.save('c1', pkey, { phone: '2' });
+    await expect(second).rejects.toSatisfy((e) => e instanceof DeskError && e.info.kind === 'busy');
+    await expect(first).resolves.toMatchObject({ verified: true });
+  });
+
+  it('lets a refused value through as invalidValue and changes nothing', async () => {
+    const { service, sim, pkey } = await setup();
+    const before = sim.getProfile(pkey);
+    await expect(service.save('c1', pkey, { gender: 'divers' })).rejects.toSatisfy(
+      (e) => e instanceof DeskError && e.info.kind === 'invalidValue' && /divers/.test(e.info.serverMessage ?? ''),
+    );
+    expect(sim.getProfile(pkey)).toEqual(before);
+  });
+
+  it('re-checks a saved profile on request', async () => {
+    const { service, sim, pkey } = await setup();
+    sim.changeProfile(pkey, { phone: '089 4711' });
+    expect((await service.verify('c1', pkey, { phone: '089 4711' })).allConfirmed).toBe(true);
+    expect((await service.verify('c1', pkey, { phone: '089 4712' })).fields[0]).toMatchObject({ server: '089 4711', match: false });
+  });
+});
