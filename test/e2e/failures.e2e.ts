@@ -1,0 +1,72 @@
+import { expect, test } from './harness';
+import { steps } from './steps';
+
+test.use({ appLocale: 'en' });
+
+test('an expired token at save ends in a clear message, and the edits stay', async ({ app }) => {
+  const { page, sim } = app;
+  const pkey = sim.pkeys()[0]!;
+  const before = sim.getProfile(pkey)!.phone;
+  const op = steps(page);
+  await op.startDemo();
+  await op.loadProfile(pkey);
+  await op.field('Phone').fill('+49 89 111222');
+  await op.field('First name').fill('Jürgen');
+  await op.review();
+  sim.expireTokens();
+  await op.save();
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText('The access token is no longer valid');
+  await expect(alert).toContainText('Get a new access token from IT');
+  expect(sim.getProfile(pkey)!.phone).toBe(before);
+  await op.backToEditing();
+  await expect(op.field('Phone')).toHaveValue('+49 89 111222');
+  await expect(op.field('First name')).toHaveValue('Jürgen');
+});
+
+test('a 500 on save shows Campaign’s message, and the edits stay', async ({ app }) => {
+  const { page, sim } = app;
+  const op = steps(page);
+  await op.startDemo();
+  await op.loadProfile(sim.pkeys()[3]!);
+  await op.field('Phone').fill('0711 999');
+  await op.review();
+  sim.injectFault({
+    kind: 'status',
+    method: 'PATCH',
+    status: 500,
+    body: { code: 500, message: "RST-360011 An error has occurred - please repeat your request. The value '0711 999' is not valid for 'phone'." },
+  });
+  await op.save();
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText('Campaign did not accept a value');
+  await expect(alert).toContainText("The value '0711 999' is not valid");
+  // Details for IT name the request and Campaign's code, and no secret.
+  const details = await alert.getByRole('textbox', { name: 'Technical details for IT' }).inputValue();
+  expect(details).toContain('PATCH');
+  expect(details).toContain('RST-360011');
+  expect(details).not.toContain(sim.accessToken);
+  await op.backToEditing();
+  await expect(op.field('Phone')).toHaveValue('0711 999');
+});
+
+test('an unknown profile key says so and what to do', async ({ app }) => {
+  const { page, sim } = app;
+  const op = steps(page);
+  await op.startDemo();
+  await op.loadProfile(`${sim.pkeys()[0]!.slice(0, -4)}AAAA`);
+  await expect(page.getByRole('alert')).toContainText('Profile not found');
+  await expect(page.getByRole('textbox', { name: 'Profile key', exact: true })).not.toHaveValue('');
+});
+
+test('an invalid email is caught before anything is sent', async ({ app }) => {
+  const { page, sim } = app;
+  const op = steps(page);
+  await op.startDemo();
+  await op.loadProfile(sim.pkeys()[0]!);
+  await op.field('Email').fill('anna.schmidt@');
+  await op.field('Email').blur();
+  await expect(page.getByText('This is not a complete email address')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Review changes' })).toBeDisabled();
+  expect(sim.requests.filter((r) => r.method === 'PATCH')).toEqual([]);
+});
