@@ -46,11 +46,13 @@ export function createDesk(o: DeskOptions): { handlers: Handlers; close(): Promi
       baseUrl: effectiveBaseUrl(c.tenant, c.baseUrl),
       apiName: c.apiName,
       connectionName: c.name,
-      auth: async () => {
-        const s = await connections.secretsFor(connectionId);
-        o.redactor.add(s.apiKey);
-        o.redactor.add(s.accessToken);
-        return s;
+      auth: {
+        current: async () => {
+          const s = await connections.secretsFor(connectionId);
+          o.redactor.add(s.apiKey);
+          o.redactor.add(s.accessToken);
+          return s;
+        },
       },
     });
     clients.set(connectionId, client);

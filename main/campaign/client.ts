@@ -1,6 +1,7 @@
 import axios, { type AxiosInstance, type Method } from 'axios';
 import type { ApiName } from '../ipc/contract';
 import { toDeskError, unexpectedAnswer, type CallContext } from './errors';
+import { DeskError } from '../errors/desk-error';
 
 /** A Campaign profile exactly as the API returns it. */
 export type RawProfile = Record<string, unknown> & { PKey: string; href?: string };
@@ -23,8 +24,16 @@ export interface ListPage {
   nextHref?: string;
 }
 
-/** Where the credentials come from; a later token provider renews them behind this function. */
-export type AuthSource = () => Promise<{ apiKey: string; accessToken: string }>;
+export interface Auth {
+  apiKey: string;
+  accessToken: string;
+}
+/** Where the credentials come from. */
+export interface AuthSource {
+  current(): Promise<Auth>;
+  /** A new token after Campaign refused `rejected`; absent for a pasted token, which cannot be renewed. */
+  renew?(rejected: Auth): Promise<Auth>;
+}
 
 export interface CampaignClientOptions {
   /** e.g. https://mc.adobe.io/<tenant>/campaign */
@@ -58,18 +67,17 @@ export function createCampaignClient(opts: CampaignClientOptions): CampaignClien
     maxRedirects: 0,
   });
 
-  async function call(method: Method, url: string, body?: unknown): Promise<unknown> {
+  async function send(method: Method, url: string, body: unknown, auth: Auth): Promise<unknown> {
     const ctx: CallContext = { connectionName: opts.connectionName, method, url };
     let res;
     try {
-      const { apiKey, accessToken } = await opts.auth();
       res = await http.request({
         method,
         url,
         data: body === undefined ? undefined : JSON.stringify(body),
         headers: {
-          Authorization: `Bearer ${accessToken}`,
-          'X-Api-Key': apiKey,
+          Authorization: `Bearer ${auth.accessToken}`,
+          'X-Api-Key': auth.apiKey,
           'Content-Type': 'application/json',
           'Cache-Control': 'no-cache',
         },
@@ -81,6 +89,17 @@ export function createCampaignClient(opts: CampaignClientOptions): CampaignClien
       return JSON.parse(res.data as string);
     } catch {
       throw unexpectedAnswer(ctx, 'not JSON', res.status);
+    }
+  }
+
+  /** A 401 means the token was refused before Campaign did anything: renew once and send the same request again. */
+  async function call(method: Method, url: string, body?: unknown): Promise<unknown> {
+    const auth = await opts.auth.current();
+    try {
+      return await send(method, url, body, auth);
+    } catch (err) {
+      if (!(err instanceof DeskError && err.info.kind === 'authExpired' && opts.auth.renew)) throw err;
+      return send(method, url, body, await opts.auth.renew(auth));
     }
   }
 

@@ -26,6 +26,7 @@ export function readServerError(body: unknown): ServerSays {
 }
 
 function kindForStatus(status: number, says: ServerSays): ErrorKind {
+  if ((status === 400 || status === 401) && says.code === 'invalid_client') return 'invalidCredentials'; // IMS
   if (status === 401) return 'authExpired';
   if (status === 403) return 'forbidden';
   if (status === 404) return 'notFound';

@@ -12,6 +12,7 @@ export const errorKinds = [
   'invalidRequest', // the IPC payload did not match the contract
   'notConfigured', // a secret the connection needs is not in the keychain
   'keychain', // the OS keychain refused or is unreachable
+  'invalidCredentials', // Adobe IMS refused the client id or client secret
   'authExpired', // Campaign said 401: the access token is invalid or expired
   'forbidden', // Campaign said 403 (missing/invalid API key, no product profile)
   'notFound', // no profile with that PKey

@@ -19,7 +19,7 @@ async function setup(options: SimulatorOptions = {}, o: { apiName?: ApiName; bas
     baseUrl: o.baseUrl ?? s.baseUrl,
     apiName: o.apiName ?? 'profileAndServices',
     connectionName: 'Test',
-    auth: async () => ({ apiKey: o.apiKey ?? s.apiKey, accessToken: o.token ?? s.accessToken }),
+    auth: { current: async () => ({ apiKey: o.apiKey ?? s.apiKey, accessToken: o.token ?? s.accessToken }) },
     timeoutMs: o.timeoutMs,
   });
   return { sim: s, client, pkey: s.pkeys()[0]! };
@@ -124,7 +124,7 @@ describe('Campaign client', () => {
       baseUrl: s.baseUrl.replace(s.tenant, 'no-such-tenant'),
       apiName: 'profileAndServices',
       connectionName: 'Test',
-      auth: async () => ({ apiKey: s.apiKey, accessToken: s.accessToken }),
+      auth: { current: async () => ({ apiKey: s.apiKey, accessToken: s.accessToken }) },
     });
     expect(await failure(client.listProfiles(1))).toMatchObject({ kind: 'badAddress', status: 500 });
   });

@@ -19,7 +19,7 @@ async function setup(options: SimulatorOptions = {}) {
     baseUrl: s.baseUrl,
     apiName: 'profileAndServicesExt',
     connectionName: 'Test',
-    auth: async () => ({ apiKey: s.apiKey, accessToken: s.accessToken }),
+    auth: { current: async () => ({ apiKey: s.apiKey, accessToken: s.accessToken }) },
   });
   const service = createProfileService({ clientFor: async () => client });
   return { sim: s, service, pkey: s.pkeys()[0]! };
