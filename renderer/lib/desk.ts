@@ -1,0 +1,45 @@
+/**
+ * The ONLY file that touches `window.desk` (built by the preload from the IPC contract).
+ * Every call resolves to a Result; a missing bridge or a rejected IPC call becomes an `internal` error
+ * instead of an exception, so screens handle one shape only.
+ */
+import type { AppError, ChannelKey, DeskApi, ResponseOf, Result } from '../../main/ipc/contract';
+
+declare global {
+  interface Window {
+    desk?: DeskApi;
+  }
+}
+
+function internal(message: string, cause?: unknown): { ok: false; error: AppError } {
+  const detail = cause instanceof Error ? `${cause.name}: ${cause.message}` : cause === undefined ? '' : String(cause);
+  return { ok: false, error: { kind: 'internal', message, details: detail ? `${message}\n${detail}` : message } };
+}
+
+type Call<K extends ChannelKey> = (...args: Parameters<DeskApi[K]>) => Promise<Result<ResponseOf<K>>>;
+
+async function call<K extends ChannelKey>(key: K, args: Parameters<DeskApi[K]>): Promise<Result<ResponseOf<K>>> {
+  const api = typeof window === 'undefined' ? undefined : window.desk;
+  const fn = api?.[key] as Call<K> | undefined;
+  if (typeof fn !== 'function') return internal(`The app bridge (window.desk.${key}) is not available.`);
+  try {
+    const result = await fn(...args);
+    if (result && typeof result === 'object' && typeof result.ok === 'boolean') return result;
+    return internal(`window.desk.${key} returned something that is not a Result.`);
+  } catch (cause) {
+    return internal(`window.desk.${key} failed.`, cause);
+  }
+}
+
+export const desk: DeskApi = {
+  getAppInfo: () => call('getAppInfo', []),
+  setLocale: (request) => call('setLocale', [request]),
+  listConnections: () => call('listConnections', []),
+  saveConnection: (request) => call('saveConnection', [request]),
+  deleteConnection: (request) => call('deleteConnection', [request]),
+  startDemo: () => call('startDemo', []),
+  testConnection: (request) => call('testConnection', [request]),
+  loadProfile: (request) => call('loadProfile', [request]),
+  saveProfile: (request) => call('saveProfile', [request]),
+  verifyProfile: (request) => call('verifyProfile', [request]),
+};

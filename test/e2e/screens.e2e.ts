@@ -1,0 +1,97 @@
+/**
+ * Walks every screen in German and English, writes a screenshot of each to test/artifacts/screens/
+ * and checks each with axe-core (no serious or critical violation).
+ */
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import type { Locale } from '../../main/ipc/contract';
+import { expect, screenshot, test } from './harness';
+import { steps } from './steps';
+
+const t = {
+  en: { add: 'Add connection', phone: 'Phone', email: 'Email', city: 'City', confirmed: 'The change was confirmed by Campaign', differs: '1 of 2 changes differs', notVerified: 'Saved, but not verified yet', notFound: 'Profile not found', refused: 'Campaign did not accept a value' },
+  de: { add: 'Verbindung hinzufügen', phone: 'Telefon', email: 'E-Mail', city: 'Ort', confirmed: 'Die Änderung wurde von Campaign bestätigt', differs: '1 von 2 Änderungen weicht ab', notVerified: 'Gespeichert, aber noch nicht geprüft', notFound: 'Profil nicht gefunden', refused: 'Campaign hat einen Wert nicht akzeptiert' },
+} as const;
+
+async function look(page: Page, locale: Locale, name: string) {
+  await screenshot(page, locale, name);
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  const bad = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), `${locale}-${name}`).toEqual([]);
+}
+
+for (const locale of ['de', 'en'] as const) {
+  test.describe(`every screen in ${locale}`, () => {
+    test.use({ appLocale: locale });
+    const w = t[locale];
+
+    test('connect, add connection, find', async ({ app }) => {
+      const { page } = app;
+      await expect(page.locator('html')).toHaveAttribute('lang', locale);
+      await look(page, locale, '01-connect');
+      await page.getByRole('button', { name: w.add }).click();
+      await look(page, locale, '02-connection-form');
+      await page.reload();
+      await steps(page, locale).startDemo();
+      await look(page, locale, '03-find');
+    });
+
+    test('edit, review, confirmed result', async ({ app }) => {
+      const { page, sim } = app;
+      const op = steps(page, locale);
+      await op.startDemo();
+      await op.loadProfile(sim.pkeys()[0]!);
+      await expect(op.field(w.phone)).toBeVisible();
+      await look(page, locale, '04-edit');
+      await op.field(w.phone).fill('+49 30 5550123');
+      await op.field(w.email).fill('kein-at-zeichen');
+      await op.field(w.email).blur();
+      await look(page, locale, '05-edit-changed-invalid');
+      await op.field(w.email).fill(String(sim.getProfile(sim.pkeys()[0]!)!.email));
+      await op.review();
+      await look(page, locale, '06-review');
+      await op.save();
+      await expect(page.getByRole('heading', { name: w.confirmed })).toBeVisible();
+      await look(page, locale, '07-result-confirmed');
+    });
+
+    test('a differing value', async ({ app }) => {
+      const { page, sim } = app;
+      const op = steps(page, locale);
+      sim.setNormalizer('phone', (v) => String(v).replace(/\s+/g, ''));
+      await op.startDemo();
+      await op.loadProfile(sim.pkeys()[1]!);
+      await op.field(w.phone).fill('030 1234 5678');
+      await op.field(w.city).fill('Görlitz');
+      await op.review();
+      await op.save();
+      await expect(page.getByRole('heading', { name: w.differs })).toBeVisible();
+      await look(page, locale, '08-result-differs');
+    });
+
+    test('errors: unknown profile, refused value, not verified', async ({ app }) => {
+      const { page, sim } = app;
+      const op = steps(page, locale);
+      await op.startDemo();
+      await op.loadProfile(`${sim.pkeys()[0]!.slice(0, -4)}AAAA`);
+      await expect(page.getByRole('alert')).toContainText(w.notFound);
+      await look(page, locale, '09-error-not-found');
+
+      await op.loadProfile(sim.pkeys()[4]!);
+      await op.field(w.phone).fill('0711 999');
+      await op.review();
+      sim.injectFault({ kind: 'status', method: 'PATCH', status: 500, body: { code: 500, message: "RST-360011 An error has occurred - please repeat your request. The value '0711 999' is not valid for 'phone'." } });
+      await op.save();
+      await expect(page.getByRole('alert')).toContainText(w.refused);
+      await look(page, locale, '10-error-save-refused');
+
+      // Retry the save; fail only the verifying GET, armed once the PATCH has reached the server.
+      sim.setLatency(600);
+      await op.save();
+      await expect.poll(() => sim.requests.filter((r) => r.method === 'PATCH').length, { intervals: [20] }).toBe(2);
+      sim.injectFault({ kind: 'status', status: 503, method: 'GET' });
+      await expect(page.getByRole('heading', { name: w.notVerified })).toBeVisible();
+      await look(page, locale, '11-result-not-verified');
+    });
+  });
+}
