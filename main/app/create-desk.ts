@@ -1,7 +1,6 @@
 import { join } from 'node:path';
 import type { CampaignClient } from '../campaign/client';
-import { createCampaignClient } from '../campaign/client';
-import { createConnectionStore, effectiveBaseUrl } from '../connections/connection-store';
+import { createConnectionStore } from '../connections/connection-store';
 import { createDemoConnection, DEMO_CONNECTION_ID } from '../connections/demo-connection';
 import { createHandlers } from '../ipc/handlers';
 import type { Handlers } from '../ipc/register';
@@ -9,6 +8,8 @@ import type { Redactor } from '../logging/logger';
 import { createProfileService } from '../profiles/profile-service';
 import type { SecretStore } from '../secrets/secret-store';
 import { startSimulator, type Simulator } from '../simulator/server';
+import { probeKeychain } from '../secrets/keychain-store';
+import { createClientRegistry } from './client-registry';
 import { createLocalePreference } from './preferences';
 
 export interface DeskOptions {
@@ -35,28 +36,11 @@ export function createDesk(o: DeskOptions): { handlers: Handlers; close(): Promi
     servicePrefix: o.keychainNamespace,
   });
   const demo = createDemoConnection(connections, o.startDemoSimulator ?? (() => startSimulator()));
-  const clients = new Map<string, CampaignClient>();
+  const registry = createClientRegistry(connections, o.redactor);
 
   async function clientFor(connectionId: string): Promise<CampaignClient> {
     if (connectionId === DEMO_CONNECTION_ID) await demo.ensure();
-    const cached = clients.get(connectionId);
-    if (cached) return cached;
-    const c = await connections.get(connectionId);
-    const client = createCampaignClient({
-      baseUrl: effectiveBaseUrl(c.tenant, c.baseUrl),
-      apiName: c.apiName,
-      connectionName: c.name,
-      auth: {
-        current: async () => {
-          const s = await connections.secretsFor(connectionId);
-          o.redactor.add(s.apiKey);
-          o.redactor.add(s.accessToken);
-          return s;
-        },
-      },
-    });
-    clients.set(connectionId, client);
-    return client;
+    return registry.clientFor(connectionId);
   }
 
   const profiles = createProfileService({ clientFor });
@@ -65,8 +49,10 @@ export function createDesk(o: DeskOptions): { handlers: Handlers; close(): Promi
     demo,
     profiles,
     clientFor,
+    tokenExpiresAt: registry.tokenExpiresAt,
+    probeKeychain: () => probeKeychain(o.secrets),
     forget(connectionId) {
-      clients.delete(connectionId);
+      registry.forget(connectionId);
       profiles.forget(connectionId);
     },
     locale: createLocalePreference(join(o.userDataDir, 'preferences.json'), o.osLanguages),

@@ -1,17 +1,21 @@
 /**
  * Connections: names and addresses in a settings file, their secrets in the OS keychain.
- * Secret values leave this module only through secretsFor (main process only); summaries carry
- * at most the last four characters.
+ * Secret values leave this module only through credentialsFor and the token cache (main process only);
+ * summaries carry at most the last four characters.
  */
 import { randomUUID } from 'node:crypto';
-import type { ConnectionSummary, RequestOf, SecretStatus } from '../ipc/contract';
+import { DEFAULT_SCOPES, type ConnectionSummary, type RequestOf, type SecretStatus } from '../ipc/contract';
 import { deskError } from '../errors/desk-error';
 import type { SecretStore } from '../secrets/secret-store';
 import { probeKeychain } from '../secrets/keychain-store';
+import { DEFAULT_IMS_URL, type IssuedToken } from '../auth/ims-token';
+import { jwtExpiry } from '../auth/jwt-expiry';
+import type { TokenCache } from '../auth/token-provider';
 import { readSettings, writeSettings, type StoredConnection } from './settings-file';
 
 export const KEYCHAIN_SERVICE_PREFIX = 'Profile Desk/';
-export const SECRET_ACCOUNTS = ['apiKey', 'accessToken'] as const;
+/** Every keychain account a connection may have; cachedToken is main's own (an OAuth token with its expiry). */
+export const SECRET_ACCOUNTS = ['apiKey', 'clientSecret', 'scopes', 'accessToken', 'cachedToken'] as const;
 export type SecretAccount = (typeof SECRET_ACCOUNTS)[number];
 
 export const keychainService = (connectionId: string, prefix = KEYCHAIN_SERVICE_PREFIX): string => `${prefix}${connectionId}`;
@@ -27,6 +31,11 @@ function secretStatus(value: string | null): SecretStatus {
   return value.length >= 12 ? { set: true, last4: value.slice(-4) } : { set: true };
 }
 
+/** What main needs to call Campaign for a connection, by sign-in method. Never sent over IPC. */
+export type ConnectionCredentials =
+  | { mode: 'token'; apiKey: string; accessToken: string }
+  | { mode: 'oauth'; apiKey: string; clientSecret: string; scopes: string; imsUrl: string };
+
 export interface ConnectionStore {
   list(): Promise<ConnectionSummary[]>;
   get(id: string): Promise<ConnectionSummary>;
@@ -38,8 +47,9 @@ export interface ConnectionStore {
   /** Removes the settings entry and every keychain entry of the connection. */
   delete(id: string): Promise<void>;
   /** Main process only: never send the result over IPC. */
-  secretsFor(id: string): Promise<Record<SecretAccount, string>>;
-  baseUrlFor(summary: ConnectionSummary): string;
+  credentialsFor(id: string): Promise<ConnectionCredentials>;
+  /** Where the OAuth token of a connection is kept between runs. */
+  tokenCacheFor(id: string): TokenCache;
 }
 
 export interface ConnectionStoreOptions {
@@ -50,6 +60,16 @@ export interface ConnectionStoreOptions {
   servicePrefix?: string;
 }
 
+function parseCachedToken(text: string | null): IssuedToken | null {
+  if (!text) return null;
+  try {
+    const t = JSON.parse(text) as IssuedToken;
+    return typeof t.token === 'string' && typeof t.expiresAt === 'number' && typeof t.issuedAt === 'number' ? t : null;
+  } catch {
+    return null;
+  }
+}
+
 export function createConnectionStore({
   settingsFile,
   secrets,
@@ -57,6 +77,7 @@ export function createConnectionStore({
   servicePrefix = KEYCHAIN_SERVICE_PREFIX,
 }: ConnectionStoreOptions): ConnectionStore {
   const serviceOf = (id: string) => keychainService(id, servicePrefix);
+  const read = (id: string, account: SecretAccount) => secrets.get(serviceOf(id), account);
   // save and delete read, modify and rewrite the whole file: run them one at a time so none is lost.
   let tail: Promise<unknown> = Promise.resolve();
   const serial = <T>(task: () => Promise<T>): Promise<T> => {
@@ -74,10 +95,29 @@ export function createConnectionStore({
   }
 
   async function summarize(c: StoredConnection): Promise<ConnectionSummary> {
-    const service = serviceOf(c.id);
-    const apiKey = await secrets.get(service, 'apiKey');
-    const accessToken = await secrets.get(service, 'accessToken');
-    return { ...c, secrets: { apiKey: secretStatus(apiKey), accessToken: secretStatus(accessToken) } };
+    const [apiKey, clientSecret, scopes, accessToken, cached] = await Promise.all(SECRET_ACCOUNTS.map((a) => read(c.id, a)));
+    const expiresAt = c.authMode === 'oauth' ? parseCachedToken(cached ?? null)?.expiresAt : accessToken ? jwtExpiry(accessToken) : undefined;
+    return {
+      ...c,
+      scopes: scopes ?? '',
+      secrets: { apiKey: secretStatus(apiKey ?? null), clientSecret: secretStatus(clientSecret ?? null), accessToken: secretStatus(accessToken ?? null) },
+      ...(expiresAt !== undefined ? { tokenExpiresAt: new Date(expiresAt).toISOString() } : {}),
+    };
+  }
+
+  /** The keychain writes of one save; a changed credential or token address makes the cached token worthless. */
+  function secretWrites(req: RequestOf<'saveConnection'>, existing: StoredConnection | undefined): [SecretAccount, string | null][] {
+    const writes: [SecretAccount, string | null][] = [];
+    for (const account of ['apiKey', 'clientSecret', 'accessToken', 'scopes'] as const) {
+      const value = req[account];
+      if (value !== undefined) writes.push([account, value]);
+    }
+    if (!existing && req.authMode === 'oauth' && req.scopes === undefined) writes.push(['scopes', DEFAULT_SCOPES]);
+    const credentialChanged =
+      req.apiKey !== undefined || req.clientSecret !== undefined || req.scopes !== undefined ||
+      existing?.imsUrl !== req.imsUrl || existing?.authMode !== req.authMode;
+    if (existing && credentialChanged) writes.push(['cachedToken', null]);
+    return writes;
   }
 
   return {
@@ -100,15 +140,18 @@ export function createConnectionStore({
           id: existing?.id ?? req.id ?? newId(),
           name: req.name,
           tenant: req.tenant,
+          environment: req.environment,
           apiName: req.apiName,
           baseUrl: req.baseUrl,
+          authMode: req.authMode,
+          imsUrl: req.imsUrl,
           isDemo: opts.isDemo ?? existing?.isDemo ?? false,
         };
         const service = serviceOf(entry.id);
         try {
-          for (const account of SECRET_ACCOUNTS) {
-            const value = req[account];
-            if (value !== undefined) await secrets.set(service, account, value);
+          for (const [account, value] of secretWrites(req, existing)) {
+            if (value === null) await secrets.delete(service, account);
+            else await secrets.set(service, account, value);
           }
           await writeSettings(settingsFile, existing ? all.map((c) => (c.id === entry.id ? entry : c)) : [...all, entry]);
         } catch (e) {
@@ -131,20 +174,29 @@ export function createConnectionStore({
       });
     },
 
-    async secretsFor(id) {
+    async credentialsFor(id) {
       const c = await find(id);
-      const service = serviceOf(id);
-      const apiKey = await secrets.get(service, 'apiKey');
-      const accessToken = await secrets.get(service, 'accessToken');
-      if (apiKey !== null && accessToken !== null) return { apiKey, accessToken };
-      // A locked keyring also reads null: say "locked" rather than send the operator to re-enter secrets.
-      await probeKeychain(secrets);
-      const missing = SECRET_ACCOUNTS.filter((a) => (a === 'apiKey' ? apiKey : accessToken) === null);
-      throw deskError('notConfigured', `Connection "${c.name}" has no ${missing.join(' and no ')} in the OS keychain`, {
-        code: missing.join(','),
-      });
+      const needed: SecretAccount[] = c.authMode === 'oauth' ? ['apiKey', 'clientSecret', 'scopes'] : ['apiKey', 'accessToken'];
+      const values = await Promise.all(needed.map((a) => read(id, a)));
+      const missing = needed.filter((_, i) => values[i] === null);
+      if (missing.length > 0) {
+        // A locked keyring also reads null: say "locked" rather than send the operator to re-enter secrets.
+        await probeKeychain(secrets);
+        throw deskError('notConfigured', `Connection "${c.name}" has no ${missing.join(' and no ')} in the OS keychain`, {
+          code: missing.join(','),
+        });
+      }
+      const [apiKey, second, scopes] = values as string[];
+      return c.authMode === 'oauth'
+        ? { mode: 'oauth', apiKey: apiKey!, clientSecret: second!, scopes: scopes!, imsUrl: c.imsUrl || DEFAULT_IMS_URL }
+        : { mode: 'token', apiKey: apiKey!, accessToken: second! };
     },
 
-    baseUrlFor: (summary) => effectiveBaseUrl(summary.tenant, summary.baseUrl),
+    tokenCacheFor(id) {
+      return {
+        read: async () => parseCachedToken(await read(id, 'cachedToken')),
+        write: (token) => secrets.set(serviceOf(id), 'cachedToken', JSON.stringify(token)),
+      };
+    },
   };
 }

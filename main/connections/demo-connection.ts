@@ -20,10 +20,14 @@ export function createDemoConnection(connections: ConnectionStore, startSimulato
         id: DEMO_CONNECTION_ID,
         name: 'Demo',
         tenant: sim.tenant,
+        environment: 'stage',
         apiName: 'profileAndServicesExt',
         baseUrl: sim.baseUrl,
+        // The demo signs in like a real OAuth Server-to-Server connection, against the simulator's IMS.
+        authMode: 'oauth',
+        imsUrl: sim.imsUrl,
         apiKey: sim.apiKey,
-        accessToken: sim.accessToken,
+        clientSecret: sim.clientSecret,
       },
       { isDemo: true },
     );

@@ -6,18 +6,23 @@ import { randomUUID } from 'node:crypto';
 import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { z } from 'zod';
-import { apiNames } from '../ipc/contract';
+import { apiNames, authModes, environments } from '../ipc/contract';
 import { deskError } from '../errors/desk-error';
 
 const storedConnection = z.object({
   id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
   name: z.string().min(1),
   tenant: z.string().regex(/^[A-Za-z0-9_-]+$/),
+  // Connections saved before these existed were pasted-token connections; an unknown one counts as
+  // production, so it is marked until the operator says otherwise.
+  environment: z.enum(environments).default('production'),
   apiName: z.enum(apiNames),
   baseUrl: z.string(),
+  authMode: z.enum(authModes).default('token'),
+  imsUrl: z.string().default(''),
   isDemo: z.boolean(),
 });
-export type StoredConnection = z.infer<typeof storedConnection>;
+export type StoredConnection = z.output<typeof storedConnection>;
 
 const settingsSchema = z.object({ version: z.literal(1), connections: z.array(storedConnection) });
 

@@ -50,6 +50,13 @@ export type Result<T> = { ok: true; value: T } | { ok: false; error: AppError };
 export type Locale = 'de' | 'en';
 export const apiNames = ['profileAndServices', 'profileAndServicesExt'] as const;
 export type ApiName = (typeof apiNames)[number];
+/** Production is marked unmistakably everywhere, so nobody edits it thinking it is stage. */
+export const environments = ['production', 'stage'] as const;
+export type Environment = (typeof environments)[number];
+/** oauth: main gets and renews tokens itself (client id + secret). token: an access token pasted by the operator. */
+export const authModes = ['oauth', 'token'] as const;
+export type AuthMode = (typeof authModes)[number];
+export const DEFAULT_SCOPES = 'openid,AdobeID,campaign_sdk,additional_info.projectedProductContext';
 
 export type FieldValue = string | boolean | number | null;
 export type FieldType = 'string' | 'email' | 'date' | 'datetime' | 'enum' | 'boolean' | 'integer';
@@ -77,10 +84,20 @@ export interface ConnectionSummary {
   id: string;
   name: string;
   tenant: string;
+  environment: Environment;
   apiName: ApiName;
+  /** '' means Adobe's default, https://mc.adobe.io/<tenant>/campaign. */
   baseUrl: string;
+  authMode: AuthMode;
+  /** '' means Adobe's default token endpoint. */
+  imsUrl: string;
+  /** Not secret, but kept in the keychain with the credential it belongs to. */
+  scopes: string;
   isDemo: boolean;
-  secrets: { apiKey: SecretStatus; accessToken: SecretStatus };
+  /** apiKey is the OAuth client id. */
+  secrets: { apiKey: SecretStatus; clientSecret: SecretStatus; accessToken: SecretStatus };
+  /** When the current access token expires (ISO time), if known. */
+  tokenExpiresAt?: string;
 }
 
 export interface LoadedProfile {
@@ -121,6 +138,11 @@ export interface AppInfo {
 
 export interface ConnectionCheck {
   profilesVisible: number;
+  tokenExpiresAt?: string;
+}
+
+export interface KeychainStatus {
+  available: true;
 }
 
 // ---------- request schemas ----------
@@ -132,15 +154,24 @@ const fieldPath = z.string().min(1).max(128).regex(/^[A-Za-z][A-Za-z0-9_]*(\.[A-
 const fieldValue = z.union([z.string().max(10_000), z.boolean(), z.number().finite(), z.null()]);
 const secret = z.string().trim().min(1).max(8192);
 
+const optionalUrl = z.union([z.literal(''), z.url({ protocol: /^https?$/ }).max(500)]);
+
 export const saveConnectionRequest = z.strictObject({
   id: id.optional(),
   name: z.string().trim().min(1).max(80),
   tenant: z.string().trim().min(1).max(100).regex(/^[A-Za-z0-9_-]+$/),
+  environment: z.enum(environments),
   apiName: z.enum(apiNames),
   /** Empty means Adobe's default, https://mc.adobe.io/<tenant>/campaign. */
-  baseUrl: z.union([z.literal(''), z.url({ protocol: /^https?$/ }).max(500)]),
-  /** Omitted on edit means "keep the stored value". */
+  baseUrl: optionalUrl,
+  authMode: z.enum(authModes),
+  /** Empty means Adobe's default token endpoint. */
+  imsUrl: optionalUrl,
+  /** Omitted on edit means "keep the stored value"; for a new OAuth connection the default scopes apply. */
+  scopes: z.string().trim().min(1).max(1000).regex(/^[A-Za-z0-9_.,:\/ -]+$/).optional(),
+  /** Secrets: omitted on edit means "keep the stored value". apiKey is the OAuth client id. */
   apiKey: secret.optional(),
+  clientSecret: secret.optional(),
   accessToken: secret.optional(),
 });
 export type SaveConnectionRequest = z.input<typeof saveConnectionRequest>;
@@ -168,6 +199,7 @@ const channel =
 
 export const contract = {
   getAppInfo: channel<AppInfo>()('app:get-info', z.undefined()),
+  checkKeychain: channel<KeychainStatus>()('app:check-keychain', z.undefined()),
   setLocale: channel<AppInfo>()('app:set-locale', localeRequest),
   listConnections: channel<ConnectionSummary[]>()('connections:list', z.undefined()),
   saveConnection: channel<ConnectionSummary>()('connections:save', saveConnectionRequest),

@@ -10,6 +10,9 @@ export interface HandlerDeps {
   demo: DemoConnection;
   profiles: ProfileService;
   clientFor(connectionId: string): Promise<CampaignClient>;
+  tokenExpiresAt(connectionId: string): Promise<number | undefined>;
+  /** Write, read back and delete a sentinel: the only proof that the keychain really works. */
+  probeKeychain(): Promise<void>;
   /** Drops what was cached for a connection that changed or was deleted. */
   forget(connectionId: string): void;
   locale: { get(): Promise<Locale>; set(locale: Locale): Promise<void> };
@@ -21,6 +24,10 @@ export function createHandlers(d: HandlerDeps): Handlers {
   const appInfo = async (): Promise<AppInfo> => ({ locale: await d.locale.get(), version: d.appVersion });
   return {
     getAppInfo: appInfo,
+    async checkKeychain() {
+      await d.probeKeychain();
+      return { available: true };
+    },
     async setLocale({ locale }) {
       await d.locale.set(locale);
       return appInfo();
@@ -38,9 +45,12 @@ export function createHandlers(d: HandlerDeps): Handlers {
     },
     startDemo: () => d.demo.ensure(),
     async testConnection({ connectionId }) {
+      await d.probeKeychain();
+      d.forget(connectionId); // test what is stored now, not what was read earlier
       const client = await d.clientFor(connectionId);
-      const page = await client.listProfiles(1); // one harmless read proves address, key and token
-      return { profilesVisible: page.content.length };
+      const page = await client.listProfiles(1); // one harmless read proves address, credentials and token
+      const expiresAt = await d.tokenExpiresAt(connectionId);
+      return { profilesVisible: page.content.length, ...(expiresAt ? { tokenExpiresAt: new Date(expiresAt).toISOString() } : {}) };
     },
     loadProfile: ({ connectionId, pkey }) => d.profiles.load(connectionId, pkey),
     saveProfile: ({ connectionId, pkey, changes }) => d.profiles.save(connectionId, pkey, changes),

@@ -12,14 +12,23 @@ import {
   type ConnectionStore,
 } from '../../../main/connections/connection-store';
 import { DeskError, deskError } from '../../../main/errors/desk-error';
-import type { RequestOf } from '../../../main/ipc/contract';
+import { DEFAULT_SCOPES, type RequestOf } from '../../../main/ipc/contract';
 import { createKeychainStore } from '../../../main/secrets/keychain-store';
 import type { SecretStore } from '../../../main/secrets/secret-store';
 import { requirePrivateKeyring } from '../helpers/private-keyring';
 
 const API_KEY = 'ak-0123456789-abcd';
 const TOKEN = 'eyJhbGciOi.token-body.sig-wxyz';
-const base: RequestOf<'saveConnection'> = { name: 'Acme prod', tenant: 'acme', apiName: 'profileAndServices', baseUrl: '' };
+const base: RequestOf<'saveConnection'> = {
+  name: 'Acme prod',
+  tenant: 'acme',
+  environment: 'production',
+  apiName: 'profileAndServices',
+  baseUrl: '',
+  authMode: 'token',
+  imsUrl: '',
+};
+const tokenCreds = (apiKey: string, accessToken: string) => ({ mode: 'token', apiKey, accessToken });
 
 const rejection = async (p: Promise<unknown>): Promise<DeskError> => {
   const e = await p.then(
@@ -66,7 +75,8 @@ describe('connection store (real private keyring, temp settings file)', () => {
       id: ids[0],
       ...base,
       isDemo: false,
-      secrets: { apiKey: { set: true, last4: 'abcd' }, accessToken: { set: true, last4: 'wxyz' } },
+      scopes: '',
+      secrets: { apiKey: { set: true, last4: 'abcd' }, clientSecret: { set: false }, accessToken: { set: true, last4: 'wxyz' } },
     });
     expect(await keychain.get(keychainService(created.id), 'apiKey')).toBe(API_KEY);
     expect(await keychain.get(keychainService(created.id), 'accessToken')).toBe(TOKEN);
@@ -83,19 +93,19 @@ describe('connection store (real private keyring, temp settings file)', () => {
 
   it('shows last4 only for secrets of at least 12 characters', async () => {
     const created = await store.save({ ...base, apiKey: 'x'.repeat(11), accessToken: 'y'.repeat(8) + 'WXYZ' });
-    expect(created.secrets).toEqual({ apiKey: { set: true }, accessToken: { set: true, last4: 'WXYZ' } });
+    expect(created.secrets).toEqual({ apiKey: { set: true }, clientSecret: { set: false }, accessToken: { set: true, last4: 'WXYZ' } });
   });
 
   it('edits: omitted secrets are kept, given ones overwrite, the demo flag stays', async () => {
     const { id } = await store.save({ ...base, apiKey: API_KEY, accessToken: TOKEN }, { isDemo: true });
     const renamed = await store.save({ ...base, id, name: 'Acme staging', baseUrl: 'https://proxy.example/campaign' });
     expect(renamed).toMatchObject({ id, name: 'Acme staging', baseUrl: 'https://proxy.example/campaign', isDemo: true });
-    expect(await store.secretsFor(id)).toEqual({ apiKey: API_KEY, accessToken: TOKEN });
+    expect(await store.credentialsFor(id)).toEqual(tokenCreds(API_KEY, TOKEN));
 
     const newToken = 'fresh-token-0000-9876';
     const retokened = await store.save({ ...base, id, accessToken: newToken });
-    expect(retokened.secrets).toEqual({ apiKey: { set: true, last4: 'abcd' }, accessToken: { set: true, last4: '9876' } });
-    expect(await store.secretsFor(id)).toEqual({ apiKey: API_KEY, accessToken: newToken });
+    expect(retokened.secrets).toEqual({ apiKey: { set: true, last4: 'abcd' }, clientSecret: { set: false }, accessToken: { set: true, last4: '9876' } });
+    expect(await store.credentialsFor(id)).toEqual(tokenCreds(API_KEY, newToken));
     expect((await store.list()).map((c) => c.id)).toEqual([id]);
   });
 
@@ -146,13 +156,13 @@ describe('connection store (real private keyring, temp settings file)', () => {
       const lockedStore = createConnectionStore({ settingsFile, secrets: locked });
       expect((await rejection(lockedStore.delete(id))).info).toMatchObject({ kind: 'keychain', code: 'locked' });
       expect((await store.list()).map((c) => c.id)).toEqual([id]);
-      expect(await store.secretsFor(id)).toEqual({ apiKey: API_KEY, accessToken: TOKEN });
+      expect(await store.credentialsFor(id)).toEqual(tokenCreds(API_KEY, TOKEN));
     });
 
-    it('secretsFor says locked, not "not configured"', async () => {
+    it('credentialsFor says locked, not "not configured"', async () => {
       const { id } = await store.save({ ...base, apiKey: API_KEY, accessToken: TOKEN });
       const lockedStore = createConnectionStore({ settingsFile, secrets: locked });
-      expect((await rejection(lockedStore.secretsFor(id))).info).toMatchObject({ kind: 'keychain', code: 'locked' });
+      expect((await rejection(lockedStore.credentialsFor(id))).info).toMatchObject({ kind: 'keychain', code: 'locked' });
     });
 
     it('a failed create leaves neither an entry nor secrets behind', async () => {
@@ -173,16 +183,16 @@ describe('connection store (real private keyring, temp settings file)', () => {
     });
   });
 
-  it('secretsFor names the missing secret without revealing the other', async () => {
+  it('credentialsFor names the missing secret without revealing the other', async () => {
     const { id } = await store.save({ ...base, apiKey: API_KEY });
-    const e = await rejection(store.secretsFor(id));
+    const e = await rejection(store.credentialsFor(id));
     expect(e.info).toMatchObject({ kind: 'notConfigured', code: 'accessToken' });
     expect(e.message).toContain('accessToken');
     expect(e.message).not.toContain('apiKey');
     expect(JSON.stringify(e.info)).not.toContain(API_KEY);
 
     const { id: bare } = await store.save(base);
-    expect((await rejection(store.secretsFor(bare))).info.code).toBe('apiKey,accessToken');
+    expect((await rejection(store.credentialsFor(bare))).info.code).toBe('apiKey,accessToken');
   });
 
   it.each([
@@ -218,11 +228,70 @@ describe('connection store (real private keyring, temp settings file)', () => {
     expect((await stat(settingsFile)).mode & 0o777).toBe(0o600);
   });
 
-  it('baseUrlFor uses the stored URL, or Adobe default when empty', async () => {
-    const plain = await store.save(base);
-    const proxied = await store.save({ ...base, baseUrl: 'https://proxy.example/acme/campaign' });
-    expect(store.baseUrlFor(plain)).toBe('https://mc.adobe.io/acme/campaign');
-    expect(store.baseUrlFor(proxied)).toBe('https://proxy.example/acme/campaign');
+  describe('OAuth connections', () => {
+    const SECRET = 'cs-SECRET-0123456789-zz99';
+    const oauth: RequestOf<'saveConnection'> = { ...base, authMode: 'oauth', imsUrl: 'https://ims.example/ims/token/v3' };
+    const token = { token: 'tok-1', issuedAt: 1_000, expiresAt: 86_400_000 };
+
+    it('stores client id, secret and the default scopes in the keychain, and hands them out as OAuth credentials', async () => {
+      const created = await store.save({ ...oauth, apiKey: API_KEY, clientSecret: SECRET });
+      expect(created).toMatchObject({ authMode: 'oauth', scopes: DEFAULT_SCOPES, secrets: { clientSecret: { set: true, last4: 'zz99' } } });
+      expect(await store.credentialsFor(created.id)).toEqual({
+        mode: 'oauth', apiKey: API_KEY, clientSecret: SECRET, scopes: DEFAULT_SCOPES, imsUrl: 'https://ims.example/ims/token/v3',
+      });
+      expect(await readFile(settingsFile, 'utf8')).not.toContain(SECRET);
+    });
+
+    it('uses Adobe’s token endpoint when none is set', async () => {
+      const { id } = await store.save({ ...oauth, imsUrl: '', apiKey: API_KEY, clientSecret: SECRET });
+      expect(await store.credentialsFor(id)).toMatchObject({ imsUrl: 'https://ims-na1.adobelogin.com/ims/token/v3' });
+    });
+
+    it('caches the token with its expiry in the keychain and shows the expiry in the summary', async () => {
+      const { id } = await store.save({ ...oauth, apiKey: API_KEY, clientSecret: SECRET });
+      await store.tokenCacheFor(id).write(token);
+      expect(await store.tokenCacheFor(id).read()).toEqual(token);
+      expect((await store.get(id)).tokenExpiresAt).toBe(new Date(token.expiresAt).toISOString());
+      expect(JSON.stringify(await store.list())).not.toContain('tok-1');
+    });
+
+    it('forgets the cached token when the credential or token address changes, not on a rename', async () => {
+      const { id } = await store.save({ ...oauth, apiKey: API_KEY, clientSecret: SECRET });
+      await store.tokenCacheFor(id).write(token);
+      await store.save({ ...oauth, id, name: 'renamed' });
+      expect(await store.tokenCacheFor(id).read()).toEqual(token);
+      await store.save({ ...oauth, id, clientSecret: `${SECRET}-new` });
+      expect(await store.tokenCacheFor(id).read()).toBeNull();
+      await store.tokenCacheFor(id).write(token);
+      await store.save({ ...oauth, id, imsUrl: 'https://ims-eu.example/ims/token/v3' });
+      expect(await store.tokenCacheFor(id).read()).toBeNull();
+    });
+
+    it('names a missing client secret', async () => {
+      const { id } = await store.save({ ...oauth, apiKey: API_KEY });
+      expect((await rejection(store.credentialsFor(id))).info).toMatchObject({ kind: 'notConfigured', code: 'clientSecret' });
+    });
+
+    it('delete removes the cached token too', async () => {
+      const { id } = await store.save({ ...oauth, apiKey: API_KEY, clientSecret: SECRET });
+      await store.tokenCacheFor(id).write(token);
+      await store.delete(id);
+      for (const account of SECRET_ACCOUNTS) expect(await keychain.get(keychainService(id), account)).toBeNull();
+    });
+  });
+
+  it('reads a settings file written before environments and OAuth as a pasted-token production connection', async () => {
+    await store.save(base); // creates the directory
+    const old = { version: 1, connections: [{ id: 'old1', name: 'Old', tenant: 'acme', apiName: 'profileAndServices', baseUrl: '', isDemo: false }] };
+    await writeFile(settingsFile, JSON.stringify(old));
+    expect(await store.get('old1')).toMatchObject({ environment: 'production', authMode: 'token', imsUrl: '' });
+  });
+
+  it('shows when a pasted JWT access token expires', async () => {
+    const exp = Math.floor(Date.UTC(2026, 11, 1, 12) / 1000);
+    const jwt = ['e30', Buffer.from(JSON.stringify({ exp })).toString('base64url'), 'sig'].join('.');
+    const { id } = await store.save({ ...base, apiKey: API_KEY, accessToken: jwt });
+    expect((await store.get(id)).tokenExpiresAt).toBe('2026-12-01T12:00:00.000Z');
   });
 });
 
