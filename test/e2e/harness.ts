@@ -13,7 +13,7 @@ import { randomUUID } from 'node:crypto';
 import { createDesk } from '../../main/app/create-desk';
 import { registerHandlers, type IpcEventLike, type IpcMainLike } from '../../main/ipc/register';
 import { createLogger, createRedactor } from '../../main/logging/logger';
-import { createKeychainStore } from '../../main/secrets/keychain-store';
+import { createKeychainStore, type KeychainBackend } from '../../main/secrets/keychain-store';
 import { CONTENT_SECURITY_POLICY } from '../../main/security/csp';
 import { startSimulator, type Simulator, type SimulatorOptions } from '../../main/simulator/server';
 import type { Locale } from '../../main/ipc/contract';
@@ -71,13 +71,28 @@ export interface DeskApp {
 interface Options {
   appLocale: Locale;
   simOptions: SimulatorOptions;
+  /**
+   * 'locked' runs the real keychain store over a keytar stand-in that behaves as a locked gnome-keyring
+   * does (reads null, writes fail with libsecret's message), to show the app's keychain screen. The real
+   * failure modes themselves are tested against real keyrings in test/unit/secrets.
+   */
+  keychainState: 'working' | 'locked';
 }
+
+const lockedKeyring: KeychainBackend = {
+  getPassword: async () => null,
+  setPassword: async () => {
+    throw new Error('Cannot create an item in a locked collection');
+  },
+  deletePassword: async () => false,
+};
 
 export const test = base.extend<Options & { app: DeskApp }>({
   appLocale: ['de', { option: true }],
   simOptions: [{}, { option: true }],
+  keychainState: ['working', { option: true }],
   locale: async ({ appLocale }, use) => use(appLocale === 'de' ? 'de-DE' : 'en-US'),
-  app: async ({ page, appLocale, simOptions }, use) => {
+  app: async ({ page, appLocale, simOptions, keychainState }, use) => {
     const userDataDir = await mkdtemp(join(tmpdir(), 'profile-desk-e2e-'));
     const sim = await startSimulator(simOptions);
     const { server, origin } = await serveRenderer();
@@ -87,7 +102,7 @@ export const test = base.extend<Options & { app: DeskApp }>({
     const redactor = createRedactor();
     const desk = createDesk({
       userDataDir,
-      secrets: createKeychainStore(),
+      secrets: keychainState === 'locked' ? createKeychainStore(lockedKeyring) : createKeychainStore(),
       keychainNamespace: `Profile Desk e2e ${randomUUID()}/`,
       osLanguages: [appLocale === 'de' ? 'de-DE' : 'en-US'],
       appVersion: '0.0.0-e2e',
