@@ -52,6 +52,12 @@ export interface CampaignClient {
   patchProfileAt(href: string, body: Record<string, unknown>): Promise<{ PKey: string; href: string }>;
   getMetadata(): Promise<ResourceMetadata>;
   listProfiles(lineCount: number): Promise<ListPage>;
+  /** Profiles with exactly this email (email is not unique in Campaign). */
+  findByEmail(email: string, lineCount: number): Promise<ListPage>;
+  /** Case-sensitive prefix match on email and last name. */
+  findByText(text: string, lineCount: number): Promise<ListPage>;
+  /** The next page of a list, by the opaque href the server gave. */
+  listPageAt(href: string): Promise<ListPage>;
 }
 
 export function createCampaignClient(opts: CampaignClientOptions): CampaignClient {
@@ -118,6 +124,13 @@ export function createCampaignClient(opts: CampaignClientOptions): CampaignClien
     return profile;
   }
 
+  async function readList(url: string): Promise<ListPage> {
+    const data = (await call('GET', url)) as { content?: unknown; next?: { href?: unknown } } | null;
+    if (!Array.isArray(data?.content)) throw unexpectedAnswer({ connectionName: opts.connectionName, method: 'GET', url }, 'no list');
+    const next = data.next?.href;
+    return { content: data.content as RawProfile[], nextHref: typeof next === 'string' ? next : undefined };
+  }
+
   return {
     profileUrl,
     getProfile: (pkey) => readProfile(profileUrl(pkey)),
@@ -138,13 +151,10 @@ export function createCampaignClient(opts: CampaignClientOptions): CampaignClien
       }
       return { content: data.content };
     },
-    async listProfiles(lineCount) {
-      const url = `${profilesUrl}?_lineCount=${lineCount}`;
-      const data = (await call('GET', url)) as { content?: unknown; next?: { href?: unknown } } | null;
-      if (!Array.isArray(data?.content)) throw unexpectedAnswer({ connectionName: opts.connectionName, method: 'GET', url }, 'no list');
-      const next = data.next?.href;
-      return { content: data.content as RawProfile[], nextHref: typeof next === 'string' ? next : undefined };
-    },
+    listProfiles: (lineCount) => readList(`${profilesUrl}?_lineCount=${lineCount}`),
+    findByEmail: (email, lineCount) => readList(`${profilesUrl}/byEmail?email=${encodeURIComponent(email)}&_lineCount=${lineCount}`),
+    findByText: (text, lineCount) => readList(`${profilesUrl}/byText?text=${encodeURIComponent(text)}&_lineCount=${lineCount}`),
+    listPageAt: async (href) => readList(ownHref(href, 'GET')),
   };
 }
 

@@ -109,6 +109,23 @@ export interface LoadedProfile {
   values: Record<string, FieldValue>;
 }
 
+/** One line of a search result: enough to tell people with the same name or email apart. */
+export interface ProfileHit {
+  pkey: string;
+  name: string;
+  email: string;
+  city: string;
+  lastModified: string;
+}
+
+export interface FindResult {
+  /** How the query was understood. */
+  kind: 'pkey' | 'email' | 'text';
+  hits: ProfileHit[];
+  /** Opaque: pass it back to get the next page; absent on the last page. */
+  next?: string;
+}
+
 export interface FieldCheck {
   path: string;
   sent: FieldValue;

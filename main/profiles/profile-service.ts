@@ -1,9 +1,24 @@
-import type { FieldDef, FieldValue, LoadedProfile, SaveOutcome, VerifyReport } from '../ipc/contract';
-import type { CampaignClient, RawProfile } from '../campaign/client';
+import type { FieldDef, FieldValue, FindResult, LoadedProfile, ProfileHit, SaveOutcome, VerifyReport } from '../ipc/contract';
+import type { CampaignClient, ListPage, RawProfile } from '../campaign/client';
 import { displayName, fieldsFromMetadata, flattenProfile, readPath } from '../campaign/field-catalog';
 import { buildPatchBody } from '../campaign/patch-body';
 import { compareSent } from '../campaign/verify';
 import { DeskError, deskError } from '../errors/desk-error';
+import { classifyQuery } from './search-query';
+
+const PAGE_SIZE = 25;
+
+function toHit(raw: RawProfile): ProfileHit {
+  const text = (path: string) => {
+    const v = readPath(raw, path);
+    return typeof v === 'string' ? v : '';
+  };
+  return { pkey: raw.PKey, name: displayName(raw), email: text('email'), city: text('location.city'), lastModified: text('lastModified') };
+}
+
+function toFindResult(kind: FindResult['kind'], page: ListPage): FindResult {
+  return { kind, hits: page.content.map(toHit), ...(page.nextHref ? { next: page.nextHref } : {}) };
+}
 
 export interface ProfileServiceDeps {
   clientFor(connectionId: string): Promise<CampaignClient>;
@@ -46,6 +61,26 @@ export function createProfileService(deps: ProfileServiceDeps) {
   }
 
   return {
+    /** One search box: a PKey, an email address (several profiles may share one) or a name/email prefix. */
+    async find(connectionId: string, query: string): Promise<FindResult> {
+      const client = await deps.clientFor(connectionId);
+      const { kind, value } = classifyQuery(query);
+      if (kind === 'email') return toFindResult(kind, await client.findByEmail(value, PAGE_SIZE));
+      if (kind === 'text') return toFindResult(kind, await client.findByText(value, PAGE_SIZE));
+      try {
+        return { kind, hits: [toHit(await client.getProfile(value))] };
+      } catch (err) {
+        if (err instanceof DeskError && err.info.kind === 'notFound') return { kind, hits: [] };
+        throw err;
+      }
+    },
+
+    /** The next page of a search, following the server's own link. */
+    async findMore(connectionId: string, next: string, kind: FindResult['kind']): Promise<FindResult> {
+      const client = await deps.clientFor(connectionId);
+      return toFindResult(kind, await client.listPageAt(next));
+    },
+
     async load(connectionId: string, pkey: string): Promise<LoadedProfile> {
       const client = await deps.clientFor(connectionId);
       const [fields, raw] = await Promise.all([fieldsFor(connectionId, client), client.getProfile(pkey)]);

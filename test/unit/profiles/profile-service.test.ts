@@ -112,3 +112,57 @@ describe('profile service', () => {
     expect((await service.verify('c1', pkey, { phone: '089 4712' })).fields[0]).toMatchObject({ server: '089 4711', match: false });
   });
 });
+
+describe('finding profiles', () => {
+  it('by email: every profile that shares the address', async () => {
+    const { service, sim } = await setup();
+    const email = 'familie.mueller@example.com';
+    const expected = sim.pkeys().filter((p) => String(sim.getProfile(p)!.email).toLowerCase() === email);
+    expect(expected.length).toBeGreaterThan(1);
+    const result = await service.find('c1', ` ${email} `);
+    expect(result.kind).toBe('email');
+    expect(result.hits.map((h) => h.pkey).sort()).toEqual(expected.sort());
+    expect(result.hits[0]).toMatchObject({ email: expect.stringMatching(/mueller/i), city: expect.any(String), lastModified: expect.any(String) });
+  });
+
+  it('by name prefix: follows next.href through every page, no duplicates, nothing missed', async () => {
+    const { service, sim } = await setup();
+    const expected = sim.pkeys().filter((p) => {
+      const pr = sim.getProfile(p)!;
+      return String(pr.lastName).startsWith('Sch') || String(pr.email).startsWith('Sch');
+    });
+    const first = await service.find('c1', 'Sch');
+    expect(first.kind).toBe('text');
+    expect(first.hits).toHaveLength(25);
+    expect(first.next).toBeDefined();
+    const all = [...first.hits];
+    let next = first.next;
+    while (next) {
+      const page = await service.findMore('c1', next, 'text');
+      all.push(...page.hits);
+      next = page.next;
+    }
+    expect(all.map((h) => h.pkey).sort()).toEqual(expected.sort());
+    expect(new Set(all.map((h) => h.pkey)).size).toBe(all.length);
+  });
+
+  it('by PKey: exactly that profile', async () => {
+    const { service, sim } = await setup();
+    const pkey = sim.pkeys()[5]!;
+    expect(await service.find('c1', pkey)).toEqual({ kind: 'pkey', hits: [expect.objectContaining({ pkey })] });
+  });
+
+  it('no match is an empty list, not an error', async () => {
+    const { service, sim } = await setup();
+    expect((await service.find('c1', 'Zzyzx')).hits).toEqual([]);
+    expect((await service.find('c1', 'nobody@nowhere.example')).hits).toEqual([]);
+    expect((await service.find('c1', `${sim.pkeys()[0]!.slice(0, -4)}AAAA`)).hits).toEqual([]);
+  });
+
+  it('refuses to follow a link outside the connection', async () => {
+    const { service } = await setup();
+    await expect(service.findMore('c1', 'https://elsewhere.example/profile?_lineStart=@x', 'text')).rejects.toSatisfy(
+      (e) => e instanceof DeskError && e.info.kind === 'unexpectedAnswer',
+    );
+  });
+});
