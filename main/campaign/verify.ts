@@ -14,7 +14,7 @@ export function compareSent(sent: Record<string, FieldValue>, serverValue: (path
 }
 
 // Campaign reports an unset string as "": sending null or "" to clear a field is confirmed by either.
-function sameValue(a: FieldValue, b: FieldValue): boolean {
+export function sameValue(a: FieldValue, b: FieldValue): boolean {
   if ((a === null || a === '') && (b === null || b === '')) return true;
   return a === b;
 }

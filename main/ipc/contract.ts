@@ -126,6 +126,14 @@ export interface FindResult {
   next?: string;
 }
 
+/** A field the operator edited that someone else changed since it was loaded. */
+export interface FieldConflict {
+  path: string;
+  loaded: FieldValue;
+  server: FieldValue;
+  mine: FieldValue;
+}
+
 export interface FieldCheck {
   path: string;
   sent: FieldValue;
