@@ -1,0 +1,57 @@
+/**
+ * The history as a CSV file for spreadsheets, one line per changed field. Shaped for Excel in German and
+ * English locales: UTF-8 with BOM (or umlauts break), ';' as separator (',' is the German decimal mark), CRLF.
+ */
+import type { Environment, FieldValue } from '../ipc/contract';
+import type { HistoryOutcome, HistoryRow } from './history';
+
+const COLUMNS = ['time', 'osUser', 'connection', 'environment', 'pkey', 'profileName', 'field', 'oldValue', 'newValue', 'outcome'] as const;
+
+/** Everything the operator reads in the file, in their language. */
+export interface CsvLabels {
+  columns: Record<(typeof COLUMNS)[number], string>;
+  environments: Record<Environment, string>;
+  outcomes: Record<HistoryOutcome, string>;
+}
+
+export function toCsv(rows: HistoryRow[], labels: CsvLabels): string {
+  const lines = [COLUMNS.map((c) => labels.columns[c])];
+  for (const row of rows) {
+    const common = [
+      localTime(row.time),
+      row.osUser,
+      row.connection.name,
+      labels.environments[row.connection.environment],
+      row.pkey,
+      row.profileName,
+    ];
+    const outcome = labels.outcomes[row.outcome];
+    // A save always has changes; should one have none, it still gets a line rather than vanishing.
+    const changes = row.changes.length > 0 ? row.changes : [{ path: '', old: null, new: null }];
+    for (const change of changes) lines.push([...common, change.path, text(change.old), text(change.new), outcome]);
+  }
+  return `\uFEFF${lines.map((cells) => cells.map(cell).join(';')).join('\r\n')}\r\n`;
+}
+
+/**
+ * OWASP's CSV-injection advice: a spreadsheet runs a cell starting with one of these as a formula, so such
+ * a cell gets a leading apostrophe. Applied to every cell, "-5" and PKeys ("@…") included: telling a harmless
+ * value from "-1+cmd|..." is the kind of cleverness an attacker probes, and Excel shows "@…" as #NAME? anyway.
+ */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+function cell(value: string): string {
+  const safe = FORMULA_START.test(value) ? `'${value}` : value;
+  return /[;"\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+function text(value: FieldValue): string {
+  return value === null ? '' : String(value);
+}
+
+/** The operator's local time, as a spreadsheet reads it without guessing: YYYY-MM-DD HH:MM:SS. */
+function localTime(iso: string): string {
+  const d = new Date(iso);
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}`;
+}
