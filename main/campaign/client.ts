@@ -2,6 +2,7 @@ import axios, { type AxiosInstance, type Method } from 'axios';
 import type { ApiName } from '../ipc/contract';
 import { toDeskError, unexpectedAnswer, type CallContext } from './errors';
 import { DeskError } from '../errors/desk-error';
+import { DEFAULT_RETRY_POLICY, withRetries, type RetryDeps, type RetryPolicy } from './retry';
 
 /** A Campaign profile exactly as the API returns it. */
 export type RawProfile = Record<string, unknown> & { PKey: string; href?: string };
@@ -42,7 +43,15 @@ export interface CampaignClientOptions {
   connectionName: string;
   auth: AuthSource;
   timeoutMs?: number;
+  /** Overrides of DEFAULT_RETRY_POLICY; tests of a single failure pass {maxAttempts: 1}. */
+  retry?: Partial<RetryPolicy>;
+  retryDeps?: RetryDeps;
 }
+
+const realRetryDeps: RetryDeps = {
+  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+  random: Math.random,
+};
 
 export interface CampaignClient {
   /** The profile's address built from its PKey, for when the server gave no href. */
@@ -99,7 +108,7 @@ export function createCampaignClient(opts: CampaignClientOptions): CampaignClien
   }
 
   /** A 401 means the token was refused before Campaign did anything: renew once and send the same request again. */
-  async function call(method: Method, url: string, body?: unknown): Promise<unknown> {
+  async function callOnce(method: Method, url: string, body?: unknown): Promise<unknown> {
     const auth = await opts.auth.current();
     try {
       return await send(method, url, body, auth);
@@ -108,6 +117,11 @@ export function createCampaignClient(opts: CampaignClientOptions): CampaignClien
       return send(method, url, body, await opts.auth.renew(auth));
     }
   }
+
+  // Reads and PATCH alike are retried on transient failures: a PATCH sets absolute values, so repeating it is safe.
+  const policy: RetryPolicy = { ...DEFAULT_RETRY_POLICY, ...opts.retry };
+  const call = (method: Method, url: string, body?: unknown): Promise<unknown> =>
+    withRetries(() => callOnce(method, url, body), policy, opts.retryDeps ?? realRetryDeps);
 
   /** hrefs come from the server; only follow those under this connection's base, so the token never leaves it. */
   function ownHref(href: string, method: string): string {

@@ -12,7 +12,10 @@ afterEach(async () => {
   sim = undefined;
 });
 
-async function setup(options: SimulatorOptions = {}, o: { apiName?: ApiName; baseUrl?: string; apiKey?: string; token?: string; timeoutMs?: number } = {}) {
+async function setup(
+  options: SimulatorOptions = {},
+  o: { apiName?: ApiName; baseUrl?: string; apiKey?: string; token?: string; timeoutMs?: number; attempts?: number } = {},
+) {
   const s = await startSimulator(options);
   sim = s;
   const client = createCampaignClient({
@@ -21,6 +24,8 @@ async function setup(options: SimulatorOptions = {}, o: { apiName?: ApiName; bas
     connectionName: 'Test',
     auth: { current: async () => ({ apiKey: o.apiKey ?? s.apiKey, accessToken: o.token ?? s.accessToken }) },
     timeoutMs: o.timeoutMs,
+    // One attempt unless a test is about retries: each test here is about how one failure is reported.
+    retry: { maxAttempts: o.attempts ?? 1, baseDelayMs: 10 },
   });
   return { sim: s, client, pkey: s.pkeys()[0]! };
 }
@@ -174,6 +179,46 @@ describe('Campaign client', () => {
     expect(err.details).toContain('GET ');
     expect(err.details).not.toContain(sim.accessToken);
     expect(err.details).not.toContain(sim.apiKey);
+  });
+
+  it('retries a 503, a reset and a timeout, and succeeds when Campaign recovers', async () => {
+    const { client, pkey, sim } = await setup({}, { attempts: 4, timeoutMs: 300 });
+    sim.injectFault({ kind: 'status', status: 503 });
+    sim.injectFault({ kind: 'reset' });
+    sim.injectFault({ kind: 'timeout' });
+    expect((await client.getProfile(pkey)).PKey).toBe(pkey);
+    expect(sim.requests).toHaveLength(4);
+  });
+
+  it('gives up after the last attempt and says how often it tried', async () => {
+    const { client, pkey, sim } = await setup({}, { attempts: 3 });
+    sim.injectFault({ kind: 'status', status: 502, times: 5 });
+    const err = await failure(client.getProfile(pkey));
+    expect(err).toMatchObject({ kind: 'serverError', status: 502 });
+    expect(err.details).toContain('Attempts: 3');
+    expect(sim.requests).toHaveLength(3);
+  });
+
+  it('waits for Retry-After on 429, then succeeds', async () => {
+    const { client, pkey, sim } = await setup({ retryAfterSeconds: 1 }, { attempts: 2 });
+    sim.injectFault({ kind: 'status', status: 429, headers: { 'Retry-After': '1' } });
+    const started = Date.now();
+    expect((await client.getProfile(pkey)).PKey).toBe(pkey);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(950);
+  });
+
+  it('does not retry a value Campaign refused (HTTP 500 validation)', async () => {
+    const { client, pkey, sim } = await setup({}, { attempts: 3 });
+    await failure(client.patchProfileAt(client.profileUrl(pkey), { gender: 'x' }));
+    expect(sim.requests.filter((r) => r.method === 'PATCH')).toHaveLength(1);
+  });
+
+  it('repeats a PATCH whose answer was lost; the profile ends as sent', async () => {
+    const { client, pkey, sim } = await setup({}, { attempts: 3 });
+    sim.injectFault({ kind: 'lostAnswer', method: 'PATCH' });
+    await client.patchProfileAt(client.profileUrl(pkey), { phone: '0800 123' });
+    expect(sim.requests.filter((r) => r.method === 'PATCH')).toHaveLength(2);
+    expect(sim.getProfile(pkey)!.phone).toBe('0800 123');
   });
 
   it('lists profiles for a harmless connection check', async () => {

@@ -82,7 +82,7 @@ describe('profile service', () => {
     const saving = service.save('c1', pkey, { phone: '0221 555' });
     // Fail only the GET that follows the PATCH: arm the fault once the PATCH has reached the server.
     await expect.poll(() => sim.requests.some((r) => r.method === 'PATCH')).toBe(true);
-    sim.injectFault({ kind: 'status', status: 503, method: 'GET' });
+    sim.injectFault({ kind: 'status', status: 503, method: 'GET', times: 3 }); // every retry fails too
     const outcome = await saving;
     expect(outcome).toMatchObject({ verified: false, sent: { phone: '0221 555' }, verifyError: { kind: 'serverError', status: 503 } });
     expect(sim.getProfile(pkey)!.phone).toBe('0221 555'); // the change did land
