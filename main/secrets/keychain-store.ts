@@ -18,7 +18,8 @@ export interface KeychainBackend {
 export type KeychainReason = 'noDbus' | 'noSecretService' | 'locked' | 'other';
 
 export const PROBE_SERVICE = 'Profile Desk (probe)';
-export const PROBE_ACCOUNT = 'sentinel';
+/** Each probe writes its own account, so two probes at once (two windows, two test workers) never collide. */
+export const probeAccount = (nonce: string): string => `sentinel-${nonce}`;
 
 // GDBus prefixes errors from any service with "GDBus.Error:org.freedesktop.DBus.Error...", so "no bus"
 // matches only the ways of failing to reach a bus, never the bare word "DBus".
@@ -78,17 +79,18 @@ export function createKeychainStore(backend: KeychainBackend = keytar): SecretSt
  */
 export async function probeKeychain(store: SecretStore): Promise<void> {
   const sentinel = randomUUID();
-  await store.set(PROBE_SERVICE, PROBE_ACCOUNT, sentinel);
+  const account = probeAccount(sentinel);
+  await store.set(PROBE_SERVICE, account, sentinel);
   try {
-    const readBack = await store.get(PROBE_SERVICE, PROBE_ACCOUNT);
+    const readBack = await store.get(PROBE_SERVICE, account);
     if (readBack !== sentinel) {
       const message = 'OS keychain probe failed (locked)';
       throw deskError('keychain', message, {
         code: 'locked' satisfies KeychainReason,
-        details: `${message}\nservice: ${PROBE_SERVICE}\naccount: ${PROBE_ACCOUNT}\nthe value just written read back as ${readBack === null ? 'nothing' : 'a different value'}`,
+        details: `${message}\nservice: ${PROBE_SERVICE}\naccount: ${account}\nthe value just written read back as ${readBack === null ? 'nothing' : 'a different value'}`,
       });
     }
   } finally {
-    await store.delete(PROBE_SERVICE, PROBE_ACCOUNT);
+    await store.delete(PROBE_SERVICE, account);
   }
 }

@@ -33,6 +33,7 @@ async function call<K extends ChannelKey>(key: K, args: Parameters<DeskApi[K]>):
 
 export const desk: DeskApi = {
   getAppInfo: () => call('getAppInfo', []),
+  checkKeychain: () => call('checkKeychain', []),
   setLocale: (request) => call('setLocale', [request]),
   listConnections: () => call('listConnections', []),
   saveConnection: (request) => call('saveConnection', [request]),

@@ -4,6 +4,8 @@
  * switches and going back and forth between editing, reviewing and the connection settings.
  */
 import type {
+  AppError,
+  ConnectionCheck,
   ConnectionSummary,
   FieldDef,
   LoadedProfile,
@@ -21,6 +23,8 @@ export interface Notice {
   key: MessageKey;
   params?: Params;
 }
+/** What "Use" (a card's button or the header's switcher) starts: a saved connection or the demo. */
+export type UseTarget = ConnectionSummary | 'demo';
 
 class Session {
   screen = $state<Screen>('connect');
@@ -40,6 +44,13 @@ class Session {
 
   /** Set when another screen sends the operator to the settings of the active connection (e.g. expired token). */
   editConnectionId = $state<string | null>(null);
+
+  /** "Use" in progress: which connection ('demo' for the demo) and whether it is starting or being checked. */
+  using = $state.raw<{ target: string; phase: 'starting' | 'checking' } | null>(null);
+  /** The last failed "Use", shown under the connection it belongs to on the connect screen. */
+  useError = $state.raw<{ target: string; error: AppError } | null>(null);
+  /** A "Use" that waits for the operator to confirm that unsaved edits of another connection may go. */
+  pendingUse = $state.raw<UseTarget | null>(null);
 
   /** What would be sent: only changed, editable fields. */
   changes = $derived(this.profile ? changedValues(this.profile, this.edited) : {});
@@ -78,6 +89,70 @@ class Session {
     }
     if (this.profile && this.profile.connectionId !== connection.id) this.clearProfile();
     this.go('find', { key: 'find.connected', params: { name: connection.name, tenant: connection.tenant } });
+  }
+
+  /** Switching to this target would throw away unsaved edits made with another connection. */
+  wouldLoseEdits(target: UseTarget): boolean {
+    if (!this.unsaved || !this.profile) return false;
+    return target === 'demo' || target.id !== this.profile.connectionId;
+  }
+
+  /** "Use" from anywhere: asks first when unsaved edits would be lost (App shows the question). */
+  requestUse(target: UseTarget): void {
+    if (this.using || this.saving) return;
+    if (this.wouldLoseEdits(target)) {
+      this.pendingUse = target;
+      return;
+    }
+    void this.use(target);
+  }
+
+  confirmPendingUse(): void {
+    const target = this.pendingUse;
+    this.pendingUse = null;
+    if (!target) return;
+    this.clearProfile();
+    void this.use(target);
+  }
+
+  cancelPendingUse(): void {
+    this.pendingUse = null;
+  }
+
+  /** Checks the connection (starting the demo first), then opens "Load a profile"; a failure is shown on the connect screen. */
+  async use(target: UseTarget): Promise<void> {
+    if (this.using) return;
+    const key = target === 'demo' ? 'demo' : target.id;
+    this.useError = null;
+    let connection: ConnectionSummary;
+    if (target === 'demo') {
+      this.using = { target: key, phase: 'starting' };
+      const started = await desk.startDemo();
+      if (!started.ok) return this.useFailed(key, started.error);
+      connection = started.value;
+      this.upsertConnection(connection);
+    } else {
+      connection = target;
+    }
+    this.using = { target: key, phase: 'checking' };
+    const checked = await desk.testConnection({ connectionId: connection.id });
+    this.using = null;
+    if (!checked.ok) return this.useFailed(key, checked.error);
+    this.connected(this.withCheck(connection, checked.value));
+  }
+
+  /** A successful test tells when the access expires: the list and the header show it. */
+  withCheck(connection: ConnectionSummary, check: ConnectionCheck): ConnectionSummary {
+    const current = this.connections.find((c) => c.id === connection.id) ?? connection;
+    const updated = check.tokenExpiresAt ? { ...current, tokenExpiresAt: check.tokenExpiresAt } : current;
+    this.upsertConnection(updated);
+    return updated;
+  }
+
+  private useFailed(target: string, error: AppError): void {
+    this.using = null;
+    this.useError = { target, error };
+    if (this.screen !== 'connect') this.go('connect');
   }
 
   /** Keeps the header and the list in step when a connection is saved or deleted. */

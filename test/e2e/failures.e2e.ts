@@ -3,12 +3,24 @@ import { steps } from './steps';
 
 test.use({ appLocale: 'en' });
 
-test('an expired token at save ends in a clear message, and the edits stay', async ({ app }) => {
+test('an expired pasted token at save ends in a clear message, and the edits stay', async ({ app }) => {
   const { page, sim } = app;
   const pkey = sim.pkeys()[0]!;
   const before = sim.getProfile(pkey)!.phone;
   const op = steps(page);
-  await op.startDemo();
+  // A connection with an access token pasted from IT (no client secret: nothing can renew it).
+  await page.getByRole('button', { name: 'Add connection' }).click();
+  await page.getByRole('textbox', { name: 'Name', exact: true }).fill('Pasted token');
+  await page.getByRole('radio', { name: 'Stage (test)' }).check();
+  await page.getByRole('textbox', { name: 'Tenant' }).fill(sim.tenant);
+  await page.getByRole('radio', { name: 'Access token from IT' }).check();
+  await page.getByRole('textbox', { name: 'Client ID (API key)' }).fill(sim.apiKey);
+  await page.getByLabel('Access token', { exact: true }).fill(sim.accessToken);
+  await page.getByText('Advanced settings (only if IT asks you to)').click();
+  await page.getByRole('textbox', { name: 'Base address (Campaign)' }).fill(sim.baseUrl);
+  await page.getByRole('button', { name: 'Save and test connection' }).click();
+  await page.getByRole('button', { name: 'Use this connection now' }).click();
+
   await op.loadProfile(pkey);
   await op.field('Phone').fill('+49 89 111222');
   await op.field('First name').fill('Jürgen');
@@ -22,6 +34,20 @@ test('an expired token at save ends in a clear message, and the edits stay', asy
   await op.backToEditing();
   await expect(op.field('Phone')).toHaveValue('+49 89 111222');
   await expect(op.field('First name')).toHaveValue('Jürgen');
+});
+
+test('with client ID and secret (the demo), an expired token is renewed and the save goes through', async ({ app }) => {
+  const { page, sim } = app;
+  const pkey = sim.pkeys()[0]!;
+  const op = steps(page);
+  await op.startDemo();
+  await op.loadProfile(pkey);
+  await op.field('Phone').fill('+49 89 111222');
+  await op.review();
+  sim.expireTokens();
+  await op.save();
+  await expect(page.getByRole('heading', { name: 'The change was confirmed by Campaign' })).toBeVisible();
+  expect(sim.getProfile(pkey)!.phone).toBe('+49 89 111222');
 });
 
 test('a 500 on save shows Campaign’s message, and the edits stay', async ({ app }) => {

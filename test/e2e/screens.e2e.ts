@@ -6,11 +6,11 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import type { Locale } from '../../main/ipc/contract';
 import { expect, screenshot, test } from './harness';
-import { steps } from './steps';
+import { formWords, steps } from './steps';
 
 const t = {
-  en: { add: 'Add connection', phone: 'Phone', email: 'Email', city: 'City', confirmed: 'The change was confirmed by Campaign', differs: '1 of 2 changes differs', notVerified: 'Saved, but not verified yet', notFound: 'Profile not found', refused: 'Campaign did not accept a value' },
-  de: { add: 'Verbindung hinzufügen', phone: 'Telefon', email: 'E-Mail', city: 'Ort', confirmed: 'Die Änderung wurde von Campaign bestätigt', differs: '1 von 2 Änderungen weicht ab', notVerified: 'Gespeichert, aber noch nicht geprüft', notFound: 'Profil nicht gefunden', refused: 'Campaign hat einen Wert nicht akzeptiert' },
+  en: { keychainTitle: 'Profile Desk needs the password storage', secretRefused: 'Adobe did not accept the client secret', saveOnly: 'Save without testing', token: 'Access token from IT', tokenField: 'Access token', close: 'Close', manage: 'Manage connections', expired: 'Token expired since', add: 'Add connection', phone: 'Phone', email: 'Email', city: 'City', confirmed: 'The change was confirmed by Campaign', differs: '1 of 2 changes differs', notVerified: 'Saved, but not verified yet', notFound: 'Profile not found', refused: 'Campaign did not accept a value' },
+  de: { keychainTitle: 'Profile Desk braucht den Passwortspeicher', secretRefused: 'Adobe hat das Client-Secret nicht akzeptiert', saveOnly: 'Ohne Test speichern', token: 'Zugriffstoken von der IT', tokenField: 'Zugriffstoken', close: 'Schließen', manage: 'Verbindungen verwalten', expired: 'Token abgelaufen seit', add: 'Verbindung hinzufügen', phone: 'Telefon', email: 'E-Mail', city: 'Ort', confirmed: 'Die Änderung wurde von Campaign bestätigt', differs: '1 von 2 Änderungen weicht ab', notVerified: 'Gespeichert, aber noch nicht geprüft', notFound: 'Profil nicht gefunden', refused: 'Campaign hat einen Wert nicht akzeptiert' },
 } as const;
 
 async function look(page: Page, locale: Locale, name: string) {
@@ -20,10 +20,57 @@ async function look(page: Page, locale: Locale, name: string) {
   expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), `${locale}-${name}`).toEqual([]);
 }
 
+/** A pasted token that says it expired yesterday (main reads the JWT's exp for display). */
+function expiredJwt(): string {
+  const part = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
+  return `${part({ alg: 'none' })}.${part({ exp: Math.floor(Date.now() / 1000) - 86_400 })}.signature`;
+}
+
 for (const locale of ['de', 'en'] as const) {
   test.describe(`every screen in ${locale}`, () => {
     test.use({ appLocale: locale });
     const w = t[locale];
+    const f = formWords[locale];
+
+    test('guided connection form, a passed test, production marked up to the review', async ({ app }) => {
+      const { page, sim } = app;
+      const op = steps(page, locale);
+      await page.getByRole('button', { name: f.add }).click();
+      await op.fillOAuthForm(sim, { name: 'Acme Live', environment: 'production', clientId: sim.apiKey, clientSecret: sim.clientSecret });
+      await look(page, locale, '12-connection-form-filled');
+      await page.getByRole('button', { name: f.saveAndTest }).click();
+      await expect(page.getByRole('heading', { name: f.works })).toBeFocused();
+      await look(page, locale, '13-connection-test-ok');
+      await page.getByRole('button', { name: f.useNow }).click();
+      await op.loadProfile(sim.pkeys()[0]!);
+      await op.field(w.phone).fill('+49 30 5550123');
+      await op.review();
+      await look(page, locale, '15-production-review');
+    });
+
+    test('a failed connection test, and the list with both sign-in methods', async ({ app }) => {
+      const { page, sim } = app;
+      const op = steps(page, locale);
+      await page.getByRole('button', { name: f.add }).click();
+      await op.fillOAuthForm(sim, { name: 'Acme Live', environment: 'production', clientId: sim.apiKey, clientSecret: 'wrong-secret' });
+      await page.getByRole('button', { name: f.saveAndTest }).click();
+      await expect(page.getByRole('alert')).toContainText(w.secretRefused);
+      await look(page, locale, '14-connection-test-failed');
+      await page.getByLabel(f.clientSecret, { exact: true }).fill(sim.clientSecret);
+      await page.getByRole('button', { name: f.saveAndTest }).click();
+      await page.getByRole('button', { name: w.close }).click();
+
+      await page.getByRole('button', { name: f.add }).click();
+      await page.getByRole('textbox', { name: f.name, exact: true }).fill('Acme Test');
+      await page.getByRole('radio', { name: f.stage }).check();
+      await page.getByRole('textbox', { name: f.tenant }).fill('acme-mkt-stage1');
+      await page.getByRole('radio', { name: w.token }).check();
+      await page.getByRole('textbox', { name: f.clientId }).fill('4f1c0b7e9d2a4c6b8e3f5a7d9c1b2e40');
+      await page.getByLabel(w.tokenField, { exact: true }).fill(expiredJwt());
+      await page.getByRole('button', { name: w.saveOnly }).click();
+      await expect(page.getByText(w.expired)).toBeVisible();
+      await look(page, locale, '16-connections');
+    });
 
     test('connect, add connection, find', async ({ app }) => {
       const { page } = app;
@@ -89,9 +136,21 @@ for (const locale of ['de', 'en'] as const) {
       sim.setLatency(600);
       await op.save();
       await expect.poll(() => sim.requests.filter((r) => r.method === 'PATCH').length, { intervals: [20] }).toBe(2);
-      sim.injectFault({ kind: 'status', status: 503, method: 'GET' });
+      sim.injectFault({ kind: 'status', status: 503, method: 'GET', times: 3 }); // the retries fail too
       await expect(page.getByRole('heading', { name: w.notVerified })).toBeVisible();
       await look(page, locale, '11-result-not-verified');
+    });
+  });
+}
+
+for (const locale of ['de', 'en'] as const) {
+  test.describe(`the keychain screen in ${locale}`, () => {
+    test.use({ appLocale: locale, keychainState: 'locked' });
+
+    test('a locked keychain at start', async ({ app }) => {
+      const { page } = app;
+      await expect(page.getByRole('heading', { name: t[locale].keychainTitle })).toBeFocused();
+      await look(page, locale, '17-keychain-locked');
     });
   });
 }

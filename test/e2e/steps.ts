@@ -1,7 +1,51 @@
 /** Operator steps shared by the e2e specs, written the way an operator would describe them. */
 import type { Page } from '@playwright/test';
 import type { Locale } from '../../main/ipc/contract';
+import type { Simulator } from '../../main/simulator/server';
 import { expect } from './harness';
+
+/** The connection form's words, as the operator reads them. */
+export const formWords = {
+  en: {
+    add: 'Add connection',
+    name: 'Name',
+    production: 'Production — real customer data',
+    stage: 'Stage (test)',
+    tenant: 'Tenant',
+    oauth: 'Client ID and client secret (recommended)',
+    clientId: 'Client ID',
+    clientSecret: 'Client secret',
+    advanced: 'Advanced settings (only if IT asks you to)',
+    baseUrl: 'Base address (Campaign)',
+    imsUrl: 'Token address (IMS)',
+    saveAndTest: 'Save and test connection',
+    works: 'Connection works',
+    useNow: 'Use this connection now',
+  },
+  de: {
+    add: 'Verbindung hinzufügen',
+    name: 'Name',
+    production: 'Produktion – echte Kundendaten',
+    stage: 'Stage (Test)',
+    tenant: 'Tenant',
+    oauth: 'Client-ID und Client-Secret (empfohlen)',
+    clientId: 'Client-ID',
+    clientSecret: 'Client-Secret',
+    advanced: 'Erweiterte Einstellungen (nur wenn die IT Sie darum bittet)',
+    baseUrl: 'Basisadresse (Campaign)',
+    imsUrl: 'Token-Adresse (IMS)',
+    saveAndTest: 'Speichern und Verbindung testen',
+    works: 'Die Verbindung funktioniert',
+    useNow: 'Diese Verbindung jetzt verwenden',
+  },
+} as const;
+
+export interface OAuthSetup {
+  name: string;
+  environment: 'production' | 'stage';
+  clientId: string;
+  clientSecret: string;
+}
 
 const words = {
   en: { demo: 'Try the demo — no Adobe account needed', key: 'Profile key', load: 'Load profile', review: 'Review changes', save: 'Save in Campaign', back: 'Back to editing' },
@@ -28,6 +72,19 @@ export const steps = (page: Page, locale: Locale = 'en') => {
     },
     async backToEditing() {
       await page.getByRole('button', { name: w.back }).click();
+    },
+    /** Fills the guided connection form for an OAuth connection to the simulator, with the values IT gives. */
+    async fillOAuthForm(sim: Simulator, s: OAuthSetup) {
+      const f = formWords[locale];
+      await page.getByRole('textbox', { name: f.name, exact: true }).fill(s.name);
+      await page.getByRole('radio', { name: f[s.environment] }).check();
+      await page.getByRole('textbox', { name: f.tenant }).fill(sim.tenant);
+      await page.getByRole('radio', { name: f.oauth }).check();
+      await page.getByRole('textbox', { name: f.clientId, exact: true }).fill(s.clientId);
+      await page.getByLabel(f.clientSecret, { exact: true }).fill(s.clientSecret);
+      await page.getByText(f.advanced).click();
+      await page.getByRole('textbox', { name: f.baseUrl }).fill(sim.baseUrl);
+      await page.getByRole('textbox', { name: f.imsUrl }).fill(sim.imsUrl);
     },
   };
 };

@@ -5,7 +5,6 @@ import { DeskError } from '../../../main/errors/desk-error';
 import {
   createKeychainStore,
   probeKeychain,
-  PROBE_ACCOUNT,
   PROBE_SERVICE,
   type KeychainBackend,
 } from '../../../main/secrets/keychain-store';
@@ -56,8 +55,11 @@ describe('keychain store on the real (private) keyring', () => {
   });
 
   it('probes successfully and leaves no sentinel behind', async () => {
-    await expect(probeKeychain(store)).resolves.toBeUndefined();
-    expect(await store.get(PROBE_SERVICE, PROBE_ACCOUNT)).toBeNull();
+    const written: string[] = [];
+    const recording = { ...store, set: (svc: string, account: string, value: string) => (written.push(account), store.set(svc, account, value)) };
+    await expect(probeKeychain(recording)).resolves.toBeUndefined();
+    expect(written).toHaveLength(1);
+    expect(await store.get(PROBE_SERVICE, written[0]!)).toBeNull();
   });
 });
 
@@ -126,7 +128,10 @@ describe('keytar failure mapping', () => {
     const { backend, calls } = backendWhoseReadBackIs(readBack);
     const e = await caught(probeKeychain(createKeychainStore(backend)));
     expect(e.info).toMatchObject({ kind: 'keychain', code: 'locked' });
-    expect(calls).toEqual([`set ${PROBE_SERVICE}/${PROBE_ACCOUNT}`, `delete ${PROBE_SERVICE}/${PROBE_ACCOUNT}`]);
+    expect(calls).toHaveLength(2);
+    const [set, del] = calls as [string, string];
+    expect(set).toMatch(new RegExp(`^set ${PROBE_SERVICE.replace(/[()]/g, '\\$&')}/sentinel-[0-9a-f-]{36}$`));
+    expect(del).toBe(set.replace(/^set/, 'delete'));
   });
 
   it('probe: a failed write is reported with its own reason', async () => {
