@@ -34,12 +34,20 @@ function fieldType(name: string, m: MetadataField): FieldType | undefined {
   }
 }
 
-/** Campaign lists enum values as names or as {name,label} objects; keep the names, which writes take. */
-function enumValues(values: unknown): string[] | undefined {
-  if (!values) return undefined;
+/** Campaign lists enum values as names or as {name, label} objects; writes take the names. */
+function enumValues(values: unknown): { values: string[]; valueLabels?: Record<string, string> } {
+  if (!values) return { values: [] };
   const list = Array.isArray(values) ? values : Object.values(values as object);
-  const names = list.map((v) => (typeof v === 'string' ? v : (v as { name?: unknown; value?: unknown })?.name ?? (v as { value?: unknown })?.value));
-  return names.filter((n): n is string => typeof n === 'string');
+  const names: string[] = [];
+  const labels: Record<string, string> = {};
+  for (const v of list) {
+    const entry = typeof v === 'string' ? { name: v } : (v as { name?: unknown; value?: unknown; label?: unknown });
+    const name = entry?.name ?? (entry as { value?: unknown })?.value;
+    if (typeof name !== 'string') continue;
+    names.push(name);
+    if (typeof (entry as { label?: unknown }).label === 'string') labels[name] = (entry as { label: string }).label;
+  }
+  return Object.keys(labels).length > 0 ? { values: names, valueLabels: labels } : { values: names };
 }
 
 function groupOf(path: string, top: string, readOnly: boolean): FieldGroup {
@@ -71,7 +79,7 @@ export function fieldsFromMetadata(meta: ResourceMetadata): FieldDef[] {
         group: groupOf(path, top ?? name, readOnly),
         label: m.label ?? name,
         ...(typeof m.length === 'number' && m.length > 0 ? { maxLength: m.length } : {}),
-        ...(type === 'enum' ? { values: enumValues(m.values) ?? [] } : {}),
+        ...(type === 'enum' ? enumValues(m.values) : {}),
         readOnly,
       });
     }

@@ -71,6 +71,8 @@ export interface FieldDef {
   label: string;
   maxLength?: number;
   values?: string[];
+  /** Campaign's labels of enum values, where it gives them (custom enums have no app translation). */
+  valueLabels?: Record<string, string>;
   readOnly: boolean;
 }
 
@@ -152,9 +154,15 @@ export interface VerifyReport {
 }
 
 /** A PATCH that went through is never reported as failed because the verifying GET failed. */
+/**
+ * checked: the PATCH went through and the verifying GET ran; report.allConfirmed says whether every field matched.
+ * notChecked: the PATCH went through but the verifying GET failed: "saved, not verified", never "verified".
+ * conflict: nothing was sent: the profile changed on the server since it was loaded; the operator chooses.
+ */
 export type SaveOutcome =
-  | { verified: true; report: VerifyReport }
-  | { verified: false; sent: Record<string, FieldValue>; verifyError: AppError };
+  | { status: 'checked'; report: VerifyReport }
+  | { status: 'notChecked'; sent: Record<string, FieldValue>; verifyError: AppError }
+  | { status: 'conflict'; conflicts: FieldConflict[]; changedElsewhere: boolean; profile: LoadedProfile };
 
 export interface AppInfo {
   locale: Locale;
@@ -207,7 +215,13 @@ export const saveProfileRequest = z.strictObject({
   connectionId: id,
   pkey,
   changes: z.record(fieldPath, fieldValue).refine((c) => Object.keys(c).length > 0, 'no changes'),
+  /** What the edit started from: the loaded values of the edited fields and the profile's lastModified. */
+  base: z.strictObject({
+    values: z.record(fieldPath, fieldValue),
+    lastModified: z.string().max(64).optional(),
+  }),
 });
+const findKind = z.enum(['pkey', 'email', 'text']);
 export const localeRequest = z.strictObject({ locale: z.enum(['de', 'en']) });
 
 // ---------- the channel map ----------
@@ -231,6 +245,15 @@ export const contract = {
   deleteConnection: channel<ConnectionSummary[]>()('connections:delete', connectionRef),
   startDemo: channel<ConnectionSummary>()('connections:start-demo', z.undefined()),
   testConnection: channel<ConnectionCheck>()('connections:test', connectionRef),
+  findProfiles: channel<FindResult>()(
+    'profile:find',
+    z.strictObject({ connectionId: id, query: z.string().trim().min(1).max(320) }),
+  ),
+  findMoreProfiles: channel<FindResult>()(
+    'profile:find-more',
+    // next is the server's own link; main follows it only under the connection's base address.
+    z.strictObject({ connectionId: id, next: z.url({ protocol: /^https?$/ }).max(2000), kind: findKind }),
+  ),
   loadProfile: channel<LoadedProfile>()('profile:load', profileRef),
   saveProfile: channel<SaveOutcome>()('profile:save', saveProfileRequest),
   verifyProfile: channel<VerifyReport>()(

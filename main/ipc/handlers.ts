@@ -52,8 +52,10 @@ export function createHandlers(d: HandlerDeps): Handlers {
       const expiresAt = await d.tokenExpiresAt(connectionId);
       return { profilesVisible: page.content.length, ...(expiresAt ? { tokenExpiresAt: new Date(expiresAt).toISOString() } : {}) };
     },
+    findProfiles: ({ connectionId, query }) => d.profiles.find(connectionId, query),
+    findMoreProfiles: ({ connectionId, next, kind }) => d.profiles.findMore(connectionId, next, kind),
     loadProfile: ({ connectionId, pkey }) => d.profiles.load(connectionId, pkey),
-    saveProfile: ({ connectionId, pkey, changes }) => d.profiles.save(connectionId, pkey, changes),
+    saveProfile: ({ connectionId, pkey, changes, base }) => d.profiles.save(connectionId, pkey, changes, base),
     verifyProfile: ({ connectionId, pkey, sent }) => d.profiles.verify(connectionId, pkey, sent),
   };
 }

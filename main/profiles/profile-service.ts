@@ -2,11 +2,14 @@ import type { FieldDef, FieldValue, FindResult, LoadedProfile, ProfileHit, SaveO
 import type { CampaignClient, ListPage, RawProfile } from '../campaign/client';
 import { displayName, fieldsFromMetadata, flattenProfile, readPath } from '../campaign/field-catalog';
 import { buildPatchBody } from '../campaign/patch-body';
-import { compareSent } from '../campaign/verify';
+import { compareSent, isFieldValue } from '../campaign/verify';
 import { DeskError, deskError } from '../errors/desk-error';
 import { classifyQuery } from './search-query';
+import { findConflicts, type SaveBase } from './conflicts';
 
 const PAGE_SIZE = 25;
+
+const flattenValue = (v: unknown): FieldValue | undefined => (isFieldValue(v) ? v : undefined);
 
 function toHit(raw: RawProfile): ProfileHit {
   const text = (path: string) => {
@@ -87,7 +90,7 @@ export function createProfileService(deps: ProfileServiceDeps) {
       return toLoaded(connectionId, raw, fields);
     },
 
-    async save(connectionId: string, pkey: string, changes: Record<string, FieldValue>): Promise<SaveOutcome> {
+    async save(connectionId: string, pkey: string, changes: Record<string, FieldValue>, base: SaveBase): Promise<SaveOutcome> {
       const key = `${connectionId}\u0000${pkey}`;
       if (saving.has(key)) throw deskError('busy', 'A save of this profile is already running');
       saving.add(key);
@@ -95,15 +98,24 @@ export function createProfileService(deps: ProfileServiceDeps) {
         const client = await deps.clientFor(connectionId);
         const fields = await fieldsFor(connectionId, client);
         const body = buildPatchBody(changes, fields);
-        // Re-read first: the server's href is the address to write to (PKeys are opaque).
+        // Re-read first: never overwrite a change made since the operator loaded the profile, and write to
+        // the server's own href (PKeys are opaque).
         const current = await client.getProfile(pkey);
+        const lastModified = readPath(current, 'lastModified');
+        const conflict = findConflicts(
+          (path) => flattenValue(readPath(current, path)),
+          typeof lastModified === 'string' ? lastModified : undefined,
+          changes,
+          base,
+        );
+        if (conflict) return { status: 'conflict', ...conflict, profile: toLoaded(connectionId, current, fields) };
         const { href } = await client.patchProfileAt(current.href ?? client.profileUrl(pkey), body);
         try {
           const after = await client.getProfileAt(href);
-          return { verified: true, report: await report(connectionId, client, after, changes) };
+          return { status: 'checked', report: await report(connectionId, client, after, changes) };
         } catch (err) {
           if (!(err instanceof DeskError)) throw err;
-          return { verified: false, sent: changes, verifyError: err.info };
+          return { status: 'notChecked', sent: changes, verifyError: err.info };
         }
       } finally {
         saving.delete(key);

@@ -26,8 +26,10 @@ const valid: Record<ChannelKey, unknown> = {
   deleteConnection: { connectionId: 'c1' },
   startDemo: undefined,
   testConnection: { connectionId: 'c1' },
+  findProfiles: { connectionId: 'c1', query: 'Müller' },
+  findMoreProfiles: { connectionId: 'c1', next: 'https://mc.adobe.io/acme/campaign/profileAndServices/profile?_lineStart=@x', kind: 'text' },
   loadProfile: { connectionId: 'c1', pkey: '@abc' },
-  saveProfile: { connectionId: 'c1', pkey: '@abc', changes: { phone: '1' } },
+  saveProfile: { connectionId: 'c1', pkey: '@abc', changes: { phone: '1' }, base: { values: { phone: '0' } } },
   verifyProfile: { connectionId: 'c1', pkey: '@abc', sent: { phone: '1' } },
 };
 
@@ -42,7 +44,7 @@ function rng(seed: number) {
 const junk: unknown[] = [null, 42, -1, 1.5, NaN, Infinity, true, false, [], [1, 2], ['a'], {}, { a: 1 }, 'x'.repeat(20_000)];
 // Field-value maps (changes, sent) take objects: these are the objects they refuse.
 const badMaps: unknown[] = [null, 42, 'str', [], { 'a.b.c': '1' }, { '../x': '1' }, { phone: { x: 1 } }, { '': 'x' }, { phone: 'x'.repeat(20_000) }, { phone: [1] }];
-const junkFor = (key: string) => (key === 'changes' || key === 'sent' ? badMaps : junk);
+const junkFor = (key: string) => (key === 'changes' || key === 'sent' || key === 'base' ? badMaps : junk);
 
 function mutations(base: unknown, rand: () => number): unknown[] {
   const pick = <T>(xs: T[]) => xs[Math.floor(rand() * xs.length)]!;

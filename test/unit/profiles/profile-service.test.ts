@@ -25,6 +25,13 @@ async function setup(options: SimulatorOptions = {}) {
   return { sim: s, service, pkey: s.pkeys()[0]! };
 }
 
+/** The base an operator's edit starts from: the profile as loaded now. */
+function baseOf(sim: Simulator, pkey: string, paths: string[]) {
+  const p = sim.getProfile(pkey)!;
+  const at = (path: string) => path.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown>)?.[k], p);
+  return { values: Object.fromEntries(paths.map((path) => [path, (at(path) ?? null) as string | null])), lastModified: String(p.lastModified) };
+}
+
 const calls = (s: Simulator, method: string, part: string) => s.requests.filter((r) => r.method === method && r.path.includes(part)).length;
 
 describe('profile service', () => {
@@ -51,13 +58,13 @@ describe('profile service', () => {
   it('saves with one PATCH of only the changed fields, then verifies with a GET', async () => {
     const { service, sim, pkey } = await setup();
     sim.clearRequests();
-    const outcome = await service.save('c1', pkey, { phone: '+49 30 901820', 'location.city': 'Nürnberg' });
+    const outcome = await service.save('c1', pkey, { phone: '+49 30 901820', 'location.city': 'Nürnberg' }, baseOf(sim, pkey, ['phone', 'location.city']));
     const patches = sim.requests.filter((r) => r.method === 'PATCH');
     expect(patches).toHaveLength(1);
     expect(patches[0]!.body).toEqual({ phone: '+49 30 901820', location: { city: 'Nürnberg' } });
     expect(sim.requests.map((r) => r.method)).toEqual(['GET', 'GET', 'PATCH', 'GET']); // metadata, re-read, write, verify
-    expect(outcome).toMatchObject({ verified: true, report: { allConfirmed: true } });
-    if (outcome.verified) {
+    expect(outcome).toMatchObject({ status: 'checked', report: { allConfirmed: true } });
+    if (outcome.status === 'checked') {
       expect(outcome.report.fields).toEqual([
         { path: 'phone', sent: '+49 30 901820', server: '+49 30 901820', match: true },
         { path: 'location.city', sent: 'Nürnberg', server: 'Nürnberg', match: true },
@@ -69,9 +76,9 @@ describe('profile service', () => {
   it('reports a value Campaign normalised as different, never as confirmed', async () => {
     const { service, sim, pkey } = await setup();
     sim.setNormalizer('phone', (v) => String(v).replace(/\s+/g, ''));
-    const outcome = await service.save('c1', pkey, { phone: '030 1234 567', firstName: 'Jürgen' });
-    expect(outcome.verified).toBe(true);
-    if (!outcome.verified) return;
+    const outcome = await service.save('c1', pkey, { phone: '030 1234 567', firstName: 'Jürgen' }, baseOf(sim, pkey, ['phone', 'firstName']));
+    expect(outcome.status).toBe('checked');
+    if (outcome.status !== 'checked') return;
     expect(outcome.report.allConfirmed).toBe(false);
     expect(outcome.report.fields[0]).toEqual({ path: 'phone', sent: '030 1234 567', server: '0301234567', match: false });
     expect(outcome.report.fields[1]?.match).toBe(true);
@@ -79,30 +86,65 @@ describe('profile service', () => {
 
   it('says "saved, not verified" when the verifying GET fails, without claiming anything', async () => {
     const { service, sim, pkey } = await setup({ latencyMs: 50 });
-    const saving = service.save('c1', pkey, { phone: '0221 555' });
+    const saving = service.save('c1', pkey, { phone: '0221 555' }, baseOf(sim, pkey, ['phone']));
     // Fail only the GET that follows the PATCH: arm the fault once the PATCH has reached the server.
     await expect.poll(() => sim.requests.some((r) => r.method === 'PATCH')).toBe(true);
     sim.injectFault({ kind: 'status', status: 503, method: 'GET', times: 3 }); // every retry fails too
     const outcome = await saving;
-    expect(outcome).toMatchObject({ verified: false, sent: { phone: '0221 555' }, verifyError: { kind: 'serverError', status: 503 } });
+    expect(outcome).toMatchObject({ status: 'notChecked', sent: { phone: '0221 555' }, verifyError: { kind: 'serverError', status: 503 } });
     expect(sim.getProfile(pkey)!.phone).toBe('0221 555'); // the change did land
   });
 
   it('refuses a second save of the same profile while one runs', async () => {
-    const { service, pkey } = await setup({ latencyMs: 100 });
-    const first = service.save('c1', pkey, { phone: '1' });
-    const second = service.save('c1', pkey, { phone: '2' });
+    const { service, sim, pkey } = await setup({ latencyMs: 100 });
+    const base = baseOf(sim, pkey, ['phone']);
+    const first = service.save('c1', pkey, { phone: '1' }, base);
+    const second = service.save('c1', pkey, { phone: '2' }, base);
     await expect(second).rejects.toSatisfy((e) => e instanceof DeskError && e.info.kind === 'busy');
-    await expect(first).resolves.toMatchObject({ verified: true });
+    await expect(first).resolves.toMatchObject({ status: 'checked' });
   });
 
   it('lets a refused value through as invalidValue and changes nothing', async () => {
     const { service, sim, pkey } = await setup();
     const before = sim.getProfile(pkey);
-    await expect(service.save('c1', pkey, { gender: 'divers' })).rejects.toSatisfy(
+    await expect(service.save('c1', pkey, { gender: 'divers' }, baseOf(sim, pkey, ['gender']))).rejects.toSatisfy(
       (e) => e instanceof DeskError && e.info.kind === 'invalidValue' && /divers/.test(e.info.serverMessage ?? ''),
     );
     expect(sim.getProfile(pkey)).toEqual(before);
+  });
+
+  it('stops before writing when an edited field changed on the server since it was loaded', async () => {
+    const { service, sim, pkey } = await setup();
+    const base = baseOf(sim, pkey, ['phone']);
+    sim.changeProfile(pkey, { phone: '0911 222' }); // someone else
+    sim.clearRequests();
+    const outcome = await service.save('c1', pkey, { phone: '0911 333' }, base);
+    expect(outcome).toMatchObject({
+      status: 'conflict',
+      changedElsewhere: true,
+      conflicts: [{ path: 'phone', loaded: base.values.phone, server: '0911 222', mine: '0911 333' }],
+    });
+    if (outcome.status === 'conflict') expect(outcome.profile.values.phone).toBe('0911 222');
+    expect(sim.requests.filter((r) => r.method === 'PATCH')).toEqual([]);
+    expect(sim.getProfile(pkey)!.phone).toBe('0911 222');
+  });
+
+  it('stops when another field changed meanwhile, and saves once the operator has seen it', async () => {
+    const { service, sim, pkey } = await setup();
+    const base = baseOf(sim, pkey, ['phone']);
+    sim.changeProfile(pkey, { firstName: 'Ännchen' });
+    const first = await service.save('c1', pkey, { phone: '0911 333' }, base);
+    expect(first).toMatchObject({ status: 'conflict', changedElsewhere: true, conflicts: [] });
+    const again = await service.save('c1', pkey, { phone: '0911 333' }, baseOf(sim, pkey, ['phone']));
+    expect(again).toMatchObject({ status: 'checked', report: { allConfirmed: true } });
+    expect(sim.getProfile(pkey)).toMatchObject({ phone: '0911 333', firstName: 'Ännchen' });
+  });
+
+  it('keeps Campaign’s labels of custom enum values', async () => {
+    const { service, sim } = await setup();
+    const tier = (await service.load('c1', sim.pkeys()[0]!)).fields.find((f) => f.path === 'cusLoyaltyTier');
+    expect(tier).toMatchObject({ type: 'enum', group: 'custom', values: expect.arrayContaining(['gold']) });
+    expect(tier?.valueLabels?.gold).toEqual(expect.any(String));
   });
 
   it('re-checks a saved profile on request', async () => {
