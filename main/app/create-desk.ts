@@ -1,4 +1,6 @@
+import { userInfo } from 'node:os';
 import { join } from 'node:path';
+import { createAuditLog } from '../audit/audit-log';
 import type { CampaignClient } from '../campaign/client';
 import { createConnectionStore } from '../connections/connection-store';
 import { createDemoConnection, DEMO_CONNECTION_ID } from '../connections/demo-connection';
@@ -21,6 +23,8 @@ export interface DeskOptions {
   appVersion: string;
   /** Every secret read from the keychain is registered here so that no log can show it. */
   redactor: Redactor;
+  /** Who the audit trail names; the OS user unless a test says otherwise. */
+  osUser?: string;
   /** How the Demo connection starts its simulator; tests pass one with latency or faults. */
   startDemoSimulator?: () => Promise<Simulator>;
 }
@@ -43,7 +47,15 @@ export function createDesk(o: DeskOptions): { handlers: Handlers; close(): Promi
     return registry.clientFor(connectionId);
   }
 
-  const profiles = createProfileService({ clientFor });
+  const audit = createAuditLog({ file: join(o.userDataDir, 'audit', 'changes.jsonl'), osUser: o.osUser ?? userInfo().username });
+  const profiles = createProfileService({
+    clientFor,
+    audit,
+    describeConnection: async (id) => {
+      const { name, environment, tenant } = await connections.get(id);
+      return { id, name, environment, tenant };
+    },
+  });
   const handlers = createHandlers({
     connections,
     demo,

@@ -1,4 +1,6 @@
-import type { FieldDef, FieldValue, FindResult, LoadedProfile, ProfileHit, SaveOutcome, VerifyReport } from '../ipc/contract';
+import { randomUUID } from 'node:crypto';
+import type { AppError, Environment, FieldDef, FieldValue, FindResult, LoadedProfile, ProfileHit, SaveOutcome, VerifyReport } from '../ipc/contract';
+import type { AuditLog } from '../audit/audit-log';
 import type { CampaignClient, ListPage, RawProfile } from '../campaign/client';
 import { displayName, fieldsFromMetadata, flattenProfile, readPath } from '../campaign/field-catalog';
 import { buildPatchBody } from '../campaign/patch-body';
@@ -10,6 +12,15 @@ import { findConflicts, type SaveBase } from './conflicts';
 const PAGE_SIZE = 25;
 
 const flattenValue = (v: unknown): FieldValue | undefined => (isFieldValue(v) ? v : undefined);
+
+type AuditVerification = { status: 'confirmed' | 'different' | 'notVerified'; fields?: VerifyReport['fields'] };
+
+const failedPatch = (e: AppError) => ({
+  ok: false,
+  ...(e.status !== undefined ? { status: e.status } : {}),
+  errorKind: e.kind,
+  message: e.serverMessage ?? e.message,
+});
 
 function toHit(raw: RawProfile): ProfileHit {
   const text = (path: string) => {
@@ -23,8 +34,18 @@ function toFindResult(kind: FindResult['kind'], page: ListPage): FindResult {
   return { kind, hits: page.content.map(toHit), ...(page.nextHref ? { next: page.nextHref } : {}) };
 }
 
+/** Who and where, as the audit trail records it. */
+export interface ConnectionInfo {
+  id: string;
+  name: string;
+  environment: Environment;
+  tenant: string;
+}
+
 export interface ProfileServiceDeps {
   clientFor(connectionId: string): Promise<CampaignClient>;
+  describeConnection(connectionId: string): Promise<ConnectionInfo>;
+  audit: Pick<AuditLog, 'append'>;
   now?: () => Date;
 }
 
@@ -90,7 +111,7 @@ export function createProfileService(deps: ProfileServiceDeps) {
       return toLoaded(connectionId, raw, fields);
     },
 
-    async save(connectionId: string, pkey: string, changes: Record<string, FieldValue>, base: SaveBase): Promise<SaveOutcome> {
+    async save(connectionId: string, pkey: string, changes: Record<string, FieldValue>, base: SaveBase, undoOf?: string): Promise<SaveOutcome> {
       const key = `${connectionId}\u0000${pkey}`;
       if (saving.has(key)) throw deskError('busy', 'A save of this profile is already running');
       saving.add(key);
@@ -109,12 +130,37 @@ export function createProfileService(deps: ProfileServiceDeps) {
           base,
         );
         if (conflict) return { status: 'conflict', ...conflict, profile: toLoaded(connectionId, current, fields) };
-        const { href } = await client.patchProfileAt(current.href ?? client.profileUrl(pkey), body);
+
+        // The attempt is on record BEFORE anything is sent: no record, no PATCH.
+        const record = {
+          saveId: randomUUID(),
+          connection: await deps.describeConnection(connectionId),
+          pkey,
+          profileName: displayName(current),
+          changes: Object.entries(changes).map(([path, value]) => ({ path, old: flattenValue(readPath(current, path)) ?? null, new: value })),
+          ...(undoOf ? { undoOf } : {}),
+        };
+        await deps.audit.append({ ...record, phase: 'attempt' }).catch((err: unknown) => {
+          throw deskError('internal', `The change could not be recorded in the audit trail, so nothing was sent: ${(err as Error).message}`);
+        });
+        // The outcome line is best effort: if it cannot be written, the attempt line already says "no outcome".
+        const outcome = (patch: { ok: boolean; status?: number; errorKind?: string; message?: string }, verification?: AuditVerification) =>
+          deps.audit.append({ ...record, phase: 'outcome', patch, ...(verification ? { verification } : {}) }).catch(() => undefined);
+
+        let href: string;
         try {
-          const after = await client.getProfileAt(href);
-          return { status: 'checked', report: await report(connectionId, client, after, changes) };
+          ({ href } = await client.patchProfileAt(current.href ?? client.profileUrl(pkey), body));
+        } catch (err) {
+          if (err instanceof DeskError) await outcome(failedPatch(err.info));
+          throw err;
+        }
+        try {
+          const checked = await report(connectionId, client, await client.getProfileAt(href), changes);
+          await outcome({ ok: true }, { status: checked.allConfirmed ? 'confirmed' : 'different', fields: checked.fields });
+          return { status: 'checked', report: checked };
         } catch (err) {
           if (!(err instanceof DeskError)) throw err;
+          await outcome({ ok: true }, { status: 'notVerified' });
           return { status: 'notChecked', sent: changes, verifyError: err.info };
         }
       } finally {

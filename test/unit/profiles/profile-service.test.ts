@@ -1,15 +1,21 @@
 // @vitest-environment node
 /** The three-step workflow (GET, PATCH only what changed, GET and compare) against the simulator over real HTTP. */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { createAuditLog } from '../../../main/audit/audit-log';
 import { createCampaignClient } from '../../../main/campaign/client';
 import { createProfileService } from '../../../main/profiles/profile-service';
 import { DeskError } from '../../../main/errors/desk-error';
 import { startSimulator, type Simulator, type SimulatorOptions } from '../../../main/simulator/server';
 
 let sim: Simulator | undefined;
+const dirs: string[] = [];
 afterEach(async () => {
   await sim?.close();
   sim = undefined;
+  for (const d of dirs.splice(0)) await rm(d, { recursive: true, force: true });
 });
 
 async function setup(options: SimulatorOptions = {}) {
@@ -21,8 +27,15 @@ async function setup(options: SimulatorOptions = {}) {
     connectionName: 'Test',
     auth: { current: async () => ({ apiKey: s.apiKey, accessToken: s.accessToken }) },
   });
-  const service = createProfileService({ clientFor: async () => client });
-  return { sim: s, service, pkey: s.pkeys()[0]! };
+  const dir = await mkdtemp(join(tmpdir(), 'profile-desk-audit-'));
+  dirs.push(dir);
+  const audit = createAuditLog({ file: join(dir, 'changes.jsonl'), osUser: 'operator1' });
+  const service = createProfileService({
+    clientFor: async () => client,
+    audit,
+    describeConnection: async (id) => ({ id, name: 'Stage', environment: 'stage', tenant: s.tenant }),
+  });
+  return { sim: s, service, pkey: s.pkeys()[0]!, audit };
 }
 
 /** The base an operator's edit starts from: the profile as loaded now. */
@@ -111,6 +124,50 @@ describe('profile service', () => {
       (e) => e instanceof DeskError && e.info.kind === 'invalidValue' && /divers/.test(e.info.serverMessage ?? ''),
     );
     expect(sim.getProfile(pkey)).toEqual(before);
+  });
+
+  it('records who changed what: an attempt before the PATCH and the verified outcome after', async () => {
+    const { service, sim, pkey, audit } = await setup();
+    const oldPhone = sim.getProfile(pkey)!.phone;
+    await service.save('c1', pkey, { phone: '0911 4711' }, baseOf(sim, pkey, ['phone']));
+    const { entries } = await audit.read();
+    expect(entries.map((e) => e.phase)).toEqual(['attempt', 'outcome']);
+    expect(entries[0]).toMatchObject({
+      osUser: 'operator1',
+      connection: { id: 'c1', name: 'Stage', environment: 'stage' },
+      pkey,
+      changes: [{ path: 'phone', old: oldPhone, new: '0911 4711' }],
+    });
+    expect(entries[1]).toMatchObject({ saveId: entries[0]!.saveId, patch: { ok: true }, verification: { status: 'confirmed' } });
+  });
+
+  it('records a refused PATCH as failed, and a save whose check failed as not verified', async () => {
+    const { service, sim, pkey, audit } = await setup();
+    await service.save('c1', pkey, { gender: 'divers' }, baseOf(sim, pkey, ['gender'])).catch(() => undefined);
+    sim.setNormalizer('phone', (v) => String(v).replace(/\s/g, ''));
+    await service.save('c1', pkey, { phone: '0911 1' }, baseOf(sim, pkey, ['phone']));
+    const outcomes = (await audit.read()).entries.filter((e) => e.phase === 'outcome');
+    expect(outcomes[0]).toMatchObject({ patch: { ok: false, status: 500, errorKind: 'invalidValue' } });
+    expect(outcomes[1]).toMatchObject({ patch: { ok: true }, verification: { status: 'different' } });
+  });
+
+  it('writes nothing to Campaign when the audit attempt cannot be recorded', async () => {
+    const s = await startSimulator();
+    sim = s;
+    const client = createCampaignClient({
+      baseUrl: s.baseUrl,
+      apiName: 'profileAndServicesExt',
+      connectionName: 'Test',
+      auth: { current: async () => ({ apiKey: s.apiKey, accessToken: s.accessToken }) },
+    });
+    const service = createProfileService({
+      clientFor: async () => client,
+      audit: { append: async () => Promise.reject(new Error('disk full')) },
+      describeConnection: async (id) => ({ id, name: 'Stage', environment: 'stage', tenant: s.tenant }),
+    });
+    const pkey = s.pkeys()[0]!;
+    await expect(service.save('c1', pkey, { phone: '1' }, baseOf(s, pkey, ['phone']))).rejects.toThrow('disk full');
+    expect(s.requests.filter((r) => r.method === 'PATCH')).toEqual([]);
   });
 
   it('stops before writing when an edited field changed on the server since it was loaded', async () => {
