@@ -1,6 +1,7 @@
 import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import { createAuditLog } from '../audit/audit-log';
+import { createDraftStore } from '../drafts/draft-store';
 import type { CampaignClient } from '../campaign/client';
 import { createConnectionStore } from '../connections/connection-store';
 import { createDemoConnection, DEMO_CONNECTION_ID } from '../connections/demo-connection';
@@ -57,6 +58,8 @@ export function createDesk(o: DeskOptions): { handlers: Handlers; close(): Promi
     },
   });
   const handlers = createHandlers({
+    audit,
+    drafts: createDraftStore(join(o.userDataDir, 'drafts')),
     connections,
     demo,
     profiles,

@@ -2,17 +2,10 @@
  * The history as a CSV file for spreadsheets, one line per changed field. Shaped for Excel in German and
  * English locales: UTF-8 with BOM (or umlauts break), ';' as separator (',' is the German decimal mark), CRLF.
  */
-import type { Environment, FieldValue } from '../ipc/contract';
-import type { HistoryOutcome, HistoryRow } from './history';
+import { csvColumns as COLUMNS, type CsvLabels, type FieldValue, type HistoryRow } from '../ipc/contract';
 
-const COLUMNS = ['time', 'osUser', 'connection', 'environment', 'pkey', 'profileName', 'field', 'oldValue', 'newValue', 'outcome'] as const;
-
-/** Everything the operator reads in the file, in their language. */
-export interface CsvLabels {
-  columns: Record<(typeof COLUMNS)[number], string>;
-  environments: Record<Environment, string>;
-  outcomes: Record<HistoryOutcome, string>;
-}
+/** Everything the operator reads in the file comes from the labels, in their language. */
+export type { CsvLabels };
 
 export function toCsv(rows: HistoryRow[], labels: CsvLabels): string {
   const lines = [COLUMNS.map((c) => labels.columns[c])];

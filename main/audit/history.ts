@@ -1,27 +1,10 @@
 /** Turns audit lines into the history the operator sees: one row per save, newest first. Pure. */
 import type { AuditEntry, AttemptEntry, OutcomeEntry } from './audit-entry';
+import type { HistoryOutcome, HistoryRow } from '../ipc/contract';
 
-export type HistoryOutcome = 'confirmed' | 'different' | 'notVerified' | 'failed' | 'unknown';
+export type { HistoryOutcome, HistoryRow } from '../ipc/contract';
 
 export const NO_OUTCOME_NOTE = 'no outcome recorded — the app may have stopped during the save';
-
-export interface HistoryRow {
-  saveId: string;
-  /** When the save started (the attempt), or the outcome's time if the attempt line was lost. */
-  time: string;
-  osUser: string;
-  connection: AuditEntry['connection'];
-  pkey: string;
-  profileName: string;
-  changes: AuditEntry['changes'];
-  outcome: HistoryOutcome;
-  /** Why a save failed or has no outcome; technical English, for IT. */
-  note?: string;
-  status?: number;
-  errorKind?: string;
-  verification?: OutcomeEntry['verification'];
-  undoOf?: string;
-}
 
 export function summarize(entries: AuditEntry[]): HistoryRow[] {
   const saves = new Map<string, { attempt?: AttemptEntry; outcome?: OutcomeEntry; order: number }>();

@@ -164,6 +164,55 @@ export type SaveOutcome =
   | { status: 'notChecked'; sent: Record<string, FieldValue>; verifyError: AppError }
   | { status: 'conflict'; conflicts: FieldConflict[]; changedElsewhere: boolean; profile: LoadedProfile };
 
+// ---------- history (the local audit trail) ----------
+
+export type HistoryOutcome = 'confirmed' | 'different' | 'notVerified' | 'failed' | 'unknown';
+export const historyOutcomes = ['confirmed', 'different', 'notVerified', 'failed', 'unknown'] as const;
+
+export interface HistoryChange {
+  path: string;
+  old: FieldValue;
+  new: FieldValue;
+}
+
+export interface HistoryRow {
+  saveId: string;
+  /** When the save started (the attempt), or the outcome's time if the attempt line was lost. */
+  time: string;
+  osUser: string;
+  connection: { id: string; name: string; environment: Environment; tenant: string };
+  pkey: string;
+  profileName: string;
+  changes: HistoryChange[];
+  outcome: HistoryOutcome;
+  /** Why a save failed or has no outcome; technical English, for IT. */
+  note?: string;
+  status?: number;
+  errorKind?: string;
+  verification?: { status: 'confirmed' | 'different' | 'notVerified'; fields?: Array<{ path: string; sent: FieldValue; server?: FieldValue; match: boolean }> };
+  undoOf?: string;
+}
+
+export interface HistoryPage {
+  rows: HistoryRow[];
+  /** Lines of the audit file that could not be read (a torn last line after a crash). */
+  skippedLines: number;
+}
+
+export const csvColumns = ['time', 'osUser', 'connection', 'environment', 'pkey', 'profileName', 'field', 'oldValue', 'newValue', 'outcome'] as const;
+
+/** A saved-but-unsent edit of one profile, offered back after a crash, a restart or a failed save. */
+export interface Draft {
+  connectionId: string;
+  pkey: string;
+  profileName: string;
+  /** The operator's edited values, by field path. */
+  changes: Record<string, FieldValue>;
+  /** The loaded values of those fields, so a later save still checks for conflicts. */
+  base: { values: Record<string, FieldValue>; lastModified?: string };
+  savedAt: string;
+}
+
 export interface AppInfo {
   locale: Locale;
   version: string;
@@ -220,8 +269,27 @@ export const saveProfileRequest = z.strictObject({
     values: z.record(fieldPath, fieldValue),
     lastModified: z.string().max(64).optional(),
   }),
+  /** The saveId of the history entry this save undoes. */
+  undoOf: z.string().min(1).max(64).optional(),
 });
 const findKind = z.enum(['pkey', 'email', 'text']);
+const fieldValues = z.record(fieldPath, fieldValue);
+const editBase = z.strictObject({ values: fieldValues, lastModified: z.string().max(64).optional() });
+
+export const historyFilter = z.strictObject({
+  pkey: pkey.optional(),
+  connectionId: id.optional(),
+  from: z.iso.datetime().optional(),
+  to: z.iso.datetime().optional(),
+  outcome: z.enum(historyOutcomes).optional(),
+});
+const label = z.string().min(1).max(80);
+export const csvLabels = z.strictObject({
+  columns: z.strictObject(Object.fromEntries(csvColumns.map((c) => [c, label])) as Record<(typeof csvColumns)[number], typeof label>),
+  environments: z.strictObject({ production: label, stage: label }),
+  outcomes: z.strictObject(Object.fromEntries(historyOutcomes.map((o) => [o, label])) as Record<HistoryOutcome, typeof label>),
+});
+export type CsvLabels = z.output<typeof csvLabels>;
 export const localeRequest = z.strictObject({ locale: z.enum(['de', 'en']) });
 
 // ---------- the channel map ----------
@@ -256,6 +324,17 @@ export const contract = {
   ),
   loadProfile: channel<LoadedProfile>()('profile:load', profileRef),
   saveProfile: channel<SaveOutcome>()('profile:save', saveProfileRequest),
+  listHistory: channel<HistoryPage>()('history:list', historyFilter),
+  exportHistory: channel<{ fileName: string; csv: string }>()(
+    'history:export',
+    z.strictObject({ filter: historyFilter, labels: csvLabels }),
+  ),
+  listDrafts: channel<Draft[]>()('drafts:list', z.undefined()),
+  saveDraft: channel<Draft>()(
+    'drafts:save',
+    z.strictObject({ connectionId: id, pkey, profileName: z.string().max(200), changes: fieldValues, base: editBase }),
+  ),
+  discardDraft: channel<Draft[]>()('drafts:discard', profileRef),
   verifyProfile: channel<VerifyReport>()(
     'profile:verify',
     z.strictObject({ connectionId: id, pkey, sent: z.record(fieldPath, fieldValue) }),

@@ -1,11 +1,17 @@
-import type { AppInfo, Locale } from './contract';
+import type { AppInfo, HistoryPage, Locale, RequestOf } from './contract';
 import type { Handlers } from './register';
 import type { ConnectionStore } from '../connections/connection-store';
 import type { DemoConnection } from '../connections/demo-connection';
 import type { ProfileService } from '../profiles/profile-service';
 import type { CampaignClient } from '../campaign/client';
+import type { AuditLog } from '../audit/audit-log';
+import { filterRows, summarize } from '../audit/history';
+import { toCsv } from '../audit/csv-export';
+import type { DraftStore } from '../drafts/draft-store';
 
 export interface HandlerDeps {
+  audit: Pick<AuditLog, 'read'>;
+  drafts: DraftStore;
   connections: ConnectionStore;
   demo: DemoConnection;
   profiles: ProfileService;
@@ -22,6 +28,15 @@ export interface HandlerDeps {
 /** One function per contract channel; payloads arrive already validated by register.ts. */
 export function createHandlers(d: HandlerDeps): Handlers {
   const appInfo = async (): Promise<AppInfo> => ({ locale: await d.locale.get(), version: d.appVersion });
+  async function history(filter: RequestOf<'listHistory'>): Promise<HistoryPage> {
+    const { entries, skippedLines } = await d.audit.read();
+    const rows = filterRows(summarize(entries), {
+      ...filter,
+      from: filter.from ? new Date(filter.from) : undefined,
+      to: filter.to ? new Date(filter.to) : undefined,
+    });
+    return { rows, skippedLines };
+  }
   return {
     getAppInfo: appInfo,
     async checkKeychain() {
@@ -55,7 +70,23 @@ export function createHandlers(d: HandlerDeps): Handlers {
     findProfiles: ({ connectionId, query }) => d.profiles.find(connectionId, query),
     findMoreProfiles: ({ connectionId, next, kind }) => d.profiles.findMore(connectionId, next, kind),
     loadProfile: ({ connectionId, pkey }) => d.profiles.load(connectionId, pkey),
-    saveProfile: ({ connectionId, pkey, changes, base }) => d.profiles.save(connectionId, pkey, changes, base),
+    async saveProfile({ connectionId, pkey, changes, base, undoOf }) {
+      const outcome = await d.profiles.save(connectionId, pkey, changes, base, undoOf);
+      // Once Campaign has the change, the draft has done its job; after a conflict the edits stay drafted.
+      if (outcome.status !== 'conflict') await d.drafts.discard(connectionId, pkey);
+      return outcome;
+    },
+    listHistory: history,
+    async exportHistory({ filter, labels }) {
+      const { rows } = await history(filter);
+      return { fileName: `profile-desk-history-${new Date().toISOString().slice(0, 10)}.csv`, csv: toCsv(rows, labels) };
+    },
+    listDrafts: () => d.drafts.list(),
+    saveDraft: (draft) => d.drafts.save(draft),
+    async discardDraft({ connectionId, pkey }) {
+      await d.drafts.discard(connectionId, pkey);
+      return d.drafts.list();
+    },
     verifyProfile: ({ connectionId, pkey, sent }) => d.profiles.verify(connectionId, pkey, sent),
   };
 }

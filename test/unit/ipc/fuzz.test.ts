@@ -31,6 +31,11 @@ const valid: Record<ChannelKey, unknown> = {
   loadProfile: { connectionId: 'c1', pkey: '@abc' },
   saveProfile: { connectionId: 'c1', pkey: '@abc', changes: { phone: '1' }, base: { values: { phone: '0' } } },
   verifyProfile: { connectionId: 'c1', pkey: '@abc', sent: { phone: '1' } },
+  listHistory: { pkey: '@abc', outcome: 'failed' },
+  exportHistory: { filter: { connectionId: 'c1' }, labels: { columns: { time: 't', osUser: 'u', connection: 'c', environment: 'e', pkey: 'k', profileName: 'n', field: 'f', oldValue: 'o', newValue: 'v', outcome: 'r' }, environments: { production: 'P', stage: 'S' }, outcomes: { confirmed: 'c', different: 'd', notVerified: 'n', failed: 'f', unknown: 'u' } } },
+  listDrafts: undefined,
+  saveDraft: { connectionId: 'c1', pkey: '@abc', profileName: 'A', changes: { phone: '1' }, base: { values: { phone: '0' } } },
+  discardDraft: { connectionId: 'c1', pkey: '@abc' },
 };
 
 // A small seeded generator, so a failure names a payload that can be reproduced.
@@ -44,16 +49,17 @@ function rng(seed: number) {
 const junk: unknown[] = [null, 42, -1, 1.5, NaN, Infinity, true, false, [], [1, 2], ['a'], {}, { a: 1 }, 'x'.repeat(20_000)];
 // Field-value maps (changes, sent) take objects: these are the objects they refuse.
 const badMaps: unknown[] = [null, 42, 'str', [], { 'a.b.c': '1' }, { '../x': '1' }, { phone: { x: 1 } }, { '': 'x' }, { phone: 'x'.repeat(20_000) }, { phone: [1] }];
-const junkFor = (key: string) => (key === 'changes' || key === 'sent' || key === 'base' ? badMaps : junk);
+const junkFor = (key: string) => (['changes', 'sent', 'base', 'filter', 'labels'].includes(key) ? badMaps : junk);
 
-function mutations(base: unknown, rand: () => number): unknown[] {
+/** optional(k): whether the contract lets key k be left out (then leaving it out is not malformed). */
+function mutations(base: unknown, rand: () => number, optional: (key: string) => boolean): unknown[] {
   const pick = <T>(xs: T[]) => xs[Math.floor(rand() * xs.length)]!;
   if (base === undefined) return [...junk, 'str', '', ' '];
   const obj = base as Record<string, unknown>;
   const out: unknown[] = [undefined, null, 'string', 7, [], [obj]];
   for (const key of Object.keys(obj)) {
     const { [key]: _dropped, ...without } = obj;
-    out.push(without); // a required key missing
+    if (!optional(key)) out.push(without); // a required key missing
     for (const j of junkFor(key)) out.push({ ...obj, [key]: j }); // a wrong type or an impossible value in every field
   }
   for (let i = 0; i < 40; i++) out.push({ ...obj, [`extra${Math.floor(rand() * 1e6)}`]: pick(junk) }); // unknown keys
@@ -99,7 +105,8 @@ describe('IPC fuzzing against the real handlers', () => {
     let sent = 0;
     for (const key of Object.keys(contract) as ChannelKey[]) {
       const listener = listeners.get(contract[key].name)!;
-      for (const payload of mutations(valid[key], rand)) {
+      const shape = (contract[key].request as unknown as { shape?: Record<string, { safeParse(v: unknown): { success: boolean } }> }).shape;
+      for (const payload of mutations(valid[key], rand, (k) => shape?.[k]?.safeParse(undefined).success ?? false)) {
         const answer = (await listener(event, payload)) as { ok: boolean; error?: { kind: string } };
         expect(answer, `${key} accepted ${JSON.stringify(payload)?.slice(0, 200)}`).toMatchObject({ ok: false, error: { kind: 'invalidRequest' } });
         sent++;

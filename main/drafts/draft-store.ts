@@ -1,0 +1,59 @@
+import { createHash } from 'node:crypto';
+import { readdir, readFile, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { z } from 'zod';
+import type { Draft } from '../ipc/contract';
+import { writeJsonAtomic } from '../storage/json-file';
+
+const value = z.union([z.string(), z.boolean(), z.number(), z.null()]);
+const draftSchema = z.object({
+  connectionId: z.string(),
+  pkey: z.string(),
+  profileName: z.string(),
+  changes: z.record(z.string(), value),
+  base: z.object({ values: z.record(z.string(), value), lastModified: z.string().optional() }),
+  savedAt: z.string(),
+});
+
+/**
+ * Unsaved edits, one file per profile, written atomically on every change, so a crash, a restart or a
+ * failed save never costs the operator's work. A draft goes only when saved or discarded.
+ */
+export function createDraftStore(dir: string, now: () => Date = () => new Date()) {
+  // A hash as file name: PKeys are opaque and may hold characters a file system dislikes.
+  const fileOf = (connectionId: string, pkey: string) =>
+    join(dir, `${createHash('sha256').update(`${connectionId}\u0000${pkey}`).digest('hex').slice(0, 32)}.json`);
+
+  async function list(): Promise<Draft[]> {
+    let names: string[];
+    try {
+      names = (await readdir(dir)).filter((n) => n.endsWith('.json'));
+    } catch {
+      return [];
+    }
+    const drafts = await Promise.all(
+      names.map(async (n) => {
+        try {
+          return draftSchema.parse(JSON.parse(await readFile(join(dir, n), 'utf8'))) as Draft;
+        } catch {
+          return undefined; // an unreadable draft is skipped, never fatal
+        }
+      }),
+    );
+    return drafts.filter((d): d is Draft => d !== undefined).sort((a, b) => b.savedAt.localeCompare(a.savedAt));
+  }
+
+  return {
+    list,
+    async save(draft: Omit<Draft, 'savedAt'>): Promise<Draft> {
+      const saved: Draft = { ...draft, savedAt: now().toISOString() };
+      await writeJsonAtomic(fileOf(draft.connectionId, draft.pkey), saved);
+      return saved;
+    },
+    async discard(connectionId: string, pkey: string): Promise<void> {
+      await rm(fileOf(connectionId, pkey), { force: true });
+    },
+  };
+}
+
+export type DraftStore = ReturnType<typeof createDraftStore>;
