@@ -1,4 +1,4 @@
-import { createCampaignClient, type AuthSource, type CampaignClient } from '../campaign/client';
+import { createCampaignClient, type AuthSource, type CampaignClient, type CampaignClientOptions } from '../campaign/client';
 import { createTokenProvider, type TokenProvider } from '../auth/token-provider';
 import { effectiveBaseUrl, type ConnectionCredentials, type ConnectionStore } from '../connections/connection-store';
 import type { Redactor } from '../logging/logger';
@@ -12,7 +12,11 @@ interface Entry {
  * One Campaign client per connection, built on first use from the connection's settings and keychain
  * secrets, and dropped when the connection changes. Every secret it reads is registered with the redactor.
  */
-export function createClientRegistry(connections: ConnectionStore, redactor: Redactor) {
+export function createClientRegistry(
+  connections: ConnectionStore,
+  redactor: Redactor,
+  tuning: Pick<CampaignClientOptions, 'timeoutMs' | 'retry'> = {},
+) {
   const entries = new Map<string, Promise<Entry>>();
 
   const remember = (secret: string) => {
@@ -49,6 +53,7 @@ export function createClientRegistry(connections: ConnectionStore, redactor: Red
       apiName: summary.apiName,
       connectionName: summary.name,
       auth,
+      ...tuning,
     });
     return { client, provider };
   }

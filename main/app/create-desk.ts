@@ -2,7 +2,7 @@ import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import { createAuditLog } from '../audit/audit-log';
 import { createDraftStore } from '../drafts/draft-store';
-import type { CampaignClient } from '../campaign/client';
+import type { CampaignClient, CampaignClientOptions } from '../campaign/client';
 import { createConnectionStore } from '../connections/connection-store';
 import { createDemoConnection, DEMO_CONNECTION_ID } from '../connections/demo-connection';
 import { createHandlers } from '../ipc/handlers';
@@ -24,6 +24,8 @@ export interface DeskOptions {
   appVersion: string;
   /** Every secret read from the keychain is registered here so that no log can show it. */
   redactor: Redactor;
+  /** Timeouts and retries of Campaign calls; tests shorten them. */
+  campaignTuning?: Pick<CampaignClientOptions, 'timeoutMs' | 'retry'>;
   /** Who the audit trail names; the OS user unless a test says otherwise. */
   osUser?: string;
   /** How the Demo connection starts its simulator; tests pass one with latency or faults. */
@@ -41,7 +43,7 @@ export function createDesk(o: DeskOptions): { handlers: Handlers; close(): Promi
     servicePrefix: o.keychainNamespace,
   });
   const demo = createDemoConnection(connections, o.startDemoSimulator ?? (() => startSimulator()));
-  const registry = createClientRegistry(connections, o.redactor);
+  const registry = createClientRegistry(connections, o.redactor, o.campaignTuning);
 
   async function clientFor(connectionId: string): Promise<CampaignClient> {
     if (connectionId === DEMO_CONNECTION_ID) await demo.ensure();
