@@ -6,6 +6,8 @@
 import { _electron as electron, expect, test } from '@playwright/test';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { contract } from '../../main/ipc/contract';
+import { contract } from '../../main/ipc/contract';
 
 const root = resolve(__dirname, '../..');
 
@@ -37,9 +39,9 @@ test.describe('the packaged Electron app', () => {
         process: typeof (window as unknown as { process?: unknown }).process,
         desk: Object.keys((window as unknown as { desk: object }).desk).length,
       }));
-      expect(page_).toEqual({ require: 'undefined', process: 'undefined', desk: 10 });
+      expect(page_).toEqual({ require: 'undefined', process: 'undefined', desk: Object.keys(contract).length });
       await page.getByRole('button', { name: /demo/i }).click();
-      await expect(page.getByRole('textbox', { name: /profile key/i })).toBeVisible();
+      await expect(page.getByRole('searchbox', { name: /profile key/i })).toBeVisible();
     } finally {
       await app.close();
     }
