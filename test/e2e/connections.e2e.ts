@@ -36,7 +36,7 @@ test('set up two OAuth connections, switch in the header, production marked, del
   expect(sim.requests.some((r) => r.path.endsWith('/ims/token/v3') && r.status === 200)).toBe(true);
 
   await page.getByRole('button', { name: 'Use this connection now' }).click();
-  await expect(page.getByRole('heading', { name: 'Load a profile' })).toBeFocused();
+  await expect(page.getByRole('heading', { name: 'Find a profile' })).toBeFocused();
   await expect(switcher(page).locator('option:checked')).toHaveText(option('Acme live', 'Production', sim));
   await expect(header(page).getByText('PRODUCTION', { exact: true })).toBeVisible();
 
@@ -57,11 +57,11 @@ test('set up two OAuth connections, switch in the header, production marked, del
   await expect(card('Acme test')).toContainText(`•••• ${sim.clientSecret.slice(-4)}`);
   await expect(card('Acme test')).not.toContainText(sim.clientSecret);
 
-  // The switcher lists both; choosing one checks it and opens "Load a profile".
+  // The switcher lists both; choosing one checks it and opens "Find a profile".
   await expect(switcher(page).getByRole('option')).toHaveText([option('Acme live', 'Production', sim), option('Acme test', 'Stage (test)', sim)]);
   await switcher(page).selectOption({ label: option('Acme test', 'Stage (test)', sim) });
   await expect(page.getByText('Connected to Acme test')).toBeVisible();
-  await expect(page.getByRole('heading', { name: 'Load a profile' })).toBeFocused();
+  await expect(page.getByRole('heading', { name: 'Find a profile' })).toBeFocused();
   await expect(header(page).getByText('STAGE', { exact: true })).toBeVisible();
   await expect(header(page).getByText('PRODUCTION', { exact: true })).toHaveCount(0);
   await expect(page.locator('.frame.production')).toHaveCount(0);
@@ -83,8 +83,7 @@ test('set up two OAuth connections, switch in the header, production marked, del
   await expect(header(page).getByRole('status')).toHaveText('');
 
   // Production is named again right before saving.
-  await page.getByRole('textbox', { name: 'Profile key', exact: true }).fill(sim.pkeys()[0]!);
-  await page.getByRole('button', { name: 'Load profile' }).click();
+  await steps(page).loadProfile(sim.pkeys()[0]!);
   await page.getByLabel('Phone', { exact: true }).fill('+49 30 1112223');
   await page.getByRole('button', { name: 'Review changes' }).click();
   await expect(page.getByText('You are changing PRODUCTION data (connection Acme live).')).toBeVisible();

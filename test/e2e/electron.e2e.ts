@@ -7,7 +7,6 @@ import { _electron as electron, expect, test } from '@playwright/test';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { contract } from '../../main/ipc/contract';
-import { contract } from '../../main/ipc/contract';
 
 const root = resolve(__dirname, '../..');
 

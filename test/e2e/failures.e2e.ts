@@ -80,9 +80,13 @@ test('an unknown profile key says so and what to do', async ({ app }) => {
   const { page, sim } = app;
   const op = steps(page);
   await op.startDemo();
-  await op.loadProfile(`${sim.pkeys()[0]!.slice(0, -4)}AAAA`);
-  await expect(page.getByRole('alert')).toContainText('Profile not found');
-  await expect(page.getByRole('textbox', { name: 'Profile key', exact: true })).not.toHaveValue('');
+  const unknown = `${sim.pkeys()[0]!.slice(0, -4)}AAAA`;
+  await op.loadProfile(unknown);
+  const heading = page.getByRole('heading', { name: `No profile found for “${unknown}”` });
+  await expect(heading).toBeFocused();
+  await expect(page.getByText('No profile in Campaign has this profile key.')).toBeVisible();
+  await expect(page.getByText('Copy the profile key again from Campaign, completely.')).toBeVisible();
+  await expect(op.searchBox()).toHaveValue(unknown);
 });
 
 test('an invalid email is caught before anything is sent', async ({ app }) => {

@@ -9,8 +9,8 @@ import { expect, screenshot, test } from './harness';
 import { formWords, steps } from './steps';
 
 const t = {
-  en: { keychainTitle: 'Profile Desk needs the password storage', secretRefused: 'Adobe did not accept the client secret', saveOnly: 'Save without testing', token: 'Access token from IT', tokenField: 'Access token', close: 'Close', manage: 'Manage connections', expired: 'Token expired since', add: 'Add connection', phone: 'Phone', email: 'Email', city: 'City', confirmed: 'The change was confirmed by Campaign', differs: '1 of 2 changes differs', notVerified: 'Saved, but not verified yet', notFound: 'Profile not found', refused: 'Campaign did not accept a value' },
-  de: { keychainTitle: 'Profile Desk braucht den Passwortspeicher', secretRefused: 'Adobe hat das Client-Secret nicht akzeptiert', saveOnly: 'Ohne Test speichern', token: 'Zugriffstoken von der IT', tokenField: 'Zugriffstoken', close: 'Schließen', manage: 'Verbindungen verwalten', expired: 'Token abgelaufen seit', add: 'Verbindung hinzufügen', phone: 'Telefon', email: 'E-Mail', city: 'Ort', confirmed: 'Die Änderung wurde von Campaign bestätigt', differs: '1 von 2 Änderungen weicht ab', notVerified: 'Gespeichert, aber noch nicht geprüft', notFound: 'Profil nicht gefunden', refused: 'Campaign hat einen Wert nicht akzeptiert' },
+  en: { keychainTitle: 'Profile Desk needs the password storage', secretRefused: 'Adobe did not accept the client secret', saveOnly: 'Save without testing', token: 'Access token from IT', tokenField: 'Access token', close: 'Close', manage: 'Manage connections', expired: 'Token expired since', add: 'Add connection', phone: 'Phone', email: 'Email', city: 'City', confirmed: 'The change was confirmed by Campaign', differs: '1 of 2 changes differs', notVerified: 'Saved, but not verified yet', notFound: 'No profile found for', refused: 'Campaign did not accept a value', resultsFor: 'Results for', noneFor: 'No profile found for', tier: 'Loyalty tier', customerNumber: 'Customer number', conflict: 'This profile was changed in Campaign since you opened it' },
+  de: { keychainTitle: 'Profile Desk braucht den Passwortspeicher', secretRefused: 'Adobe hat das Client-Secret nicht akzeptiert', saveOnly: 'Ohne Test speichern', token: 'Zugriffstoken von der IT', tokenField: 'Zugriffstoken', close: 'Schließen', manage: 'Verbindungen verwalten', expired: 'Token abgelaufen seit', add: 'Verbindung hinzufügen', phone: 'Telefon', email: 'E-Mail', city: 'Ort', confirmed: 'Die Änderung wurde von Campaign bestätigt', differs: '1 von 2 Änderungen weicht ab', notVerified: 'Gespeichert, aber noch nicht geprüft', notFound: 'Kein Profil gefunden für', refused: 'Campaign hat einen Wert nicht akzeptiert', resultsFor: 'Ergebnisse für', noneFor: 'Kein Profil gefunden für', tier: 'Loyalty tier', customerNumber: 'Customer number', conflict: 'Dieses Profil wurde in Campaign geändert, seit Sie es geöffnet haben' },
 } as const;
 
 async function look(page: Page, locale: Locale, name: string) {
@@ -116,12 +116,40 @@ for (const locale of ['de', 'en'] as const) {
       await look(page, locale, '08-result-differs');
     });
 
+    test('search results, empty search, custom fields, conflict', async ({ app }) => {
+      const { page, sim } = app;
+      const op = steps(page, locale);
+      const pkey = sim.pkeys()[0]!;
+      await op.startDemo();
+      await op.search('familie.mueller@example.com');
+      await expect(page.getByRole('heading', { name: w.resultsFor })).toBeFocused();
+      await look(page, locale, '18-search-shared-email');
+
+      await op.search('müller');
+      await expect(page.getByRole('heading', { name: w.noneFor })).toBeFocused();
+      await look(page, locale, '19-search-empty');
+
+      await op.loadProfile(pkey);
+      await op.field(w.tier).selectOption('silver');
+      await op.field(w.customerNumber).fill('K-100999');
+      await look(page, locale, '20-custom-fields');
+
+      await op.field(w.phone).fill('+49 30 5550199');
+      await op.review();
+      sim.changeProfile(pkey, { phone: '+49 30 7770000', mobilePhone: '0171 3920099' });
+      await op.save();
+      await expect(page.getByRole('heading', { name: w.conflict })).toBeFocused();
+      await look(page, locale, '21-conflict');
+      await op.continueAfterConflict(); // without a choice: each field says what is missing
+      await look(page, locale, '22-conflict-choice-missing');
+    });
+
     test('errors: unknown profile, refused value, not verified', async ({ app }) => {
       const { page, sim } = app;
       const op = steps(page, locale);
       await op.startDemo();
       await op.loadProfile(`${sim.pkeys()[0]!.slice(0, -4)}AAAA`);
-      await expect(page.getByRole('alert')).toContainText(w.notFound);
+      await expect(page.getByRole('heading', { name: w.notFound })).toBeFocused();
       await look(page, locale, '09-error-not-found');
 
       await op.loadProfile(sim.pkeys()[4]!);

@@ -48,20 +48,55 @@ export interface OAuthSetup {
 }
 
 const words = {
-  en: { demo: 'Try the demo — no Adobe account needed', key: 'Profile key', load: 'Load profile', review: 'Review changes', save: 'Save in Campaign', back: 'Back to editing' },
-  de: { demo: 'Demo ausprobieren – kein Adobe-Konto nötig', key: 'Profilschlüssel', load: 'Profil laden', review: 'Änderungen prüfen', save: 'In Campaign speichern', back: 'Zurück zur Bearbeitung' },
+  en: {
+    demo: 'Try the demo — no Adobe account needed',
+    search: 'Name, email or profile key',
+    find: 'Search',
+    open: (name: string) => `Open profile of ${name}`,
+    review: 'Review changes',
+    save: 'Save in Campaign',
+    back: 'Back to editing',
+    keepMine: 'Keep my value',
+    takeTheirs: 'Take the value from Campaign',
+    continue: 'Continue to review',
+  },
+  de: {
+    demo: 'Demo ausprobieren – kein Adobe-Konto nötig',
+    search: 'Name, E-Mail oder Profilschlüssel',
+    find: 'Suchen',
+    open: (name: string) => `Profil von ${name} öffnen`,
+    review: 'Änderungen prüfen',
+    save: 'In Campaign speichern',
+    back: 'Zurück zur Bearbeitung',
+    keepMine: 'Meinen Wert behalten',
+    takeTheirs: 'Wert aus Campaign übernehmen',
+    continue: 'Weiter zur Prüfung',
+  },
 } as const;
 
 export const steps = (page: Page, locale: Locale = 'en') => {
   const w = words[locale];
+  const searchBox = () => page.getByRole('searchbox', { name: w.search, exact: true });
+  /** Types into the one search box and presses Enter. */
+  const search = async (query: string) => {
+    await searchBox().fill(query);
+    await searchBox().press('Enter');
+  };
   return {
     async startDemo() {
       await page.getByRole('button', { name: w.demo }).click();
-      await expect(page.getByRole('textbox', { name: w.key, exact: true })).toBeVisible();
+      await expect(searchBox()).toBeVisible();
     },
+    searchBox,
+    search,
+    /** The button that opens one result, by the name shown in the list. */
+    result: (name: string) => page.getByRole('button', { name: w.open(name), exact: true }),
+    /**
+     * Opens a profile the way an operator does: search for its profile key; a key names one person, whose
+     * profile opens straight away (an unknown key ends in "No profile found").
+     */
     async loadProfile(pkey: string) {
-      await page.getByRole('textbox', { name: w.key, exact: true }).fill(pkey);
-      await page.getByRole('button', { name: w.load }).click();
+      await search(pkey);
     },
     field: (label: string) => page.getByLabel(label, { exact: true }),
     async review() {
@@ -72,6 +107,14 @@ export const steps = (page: Page, locale: Locale = 'en') => {
     },
     async backToEditing() {
       await page.getByRole('button', { name: w.back }).click();
+    },
+    /** On the conflict screen: the choice for the field with this label. */
+    async choose(field: string, choice: 'mine' | 'theirs') {
+      const group = page.getByRole('group', { name: field });
+      await group.getByRole('radio', { name: choice === 'mine' ? w.keepMine : w.takeTheirs }).check();
+    },
+    async continueAfterConflict() {
+      await page.getByRole('button', { name: w.continue }).click();
     },
     /** Fills the guided connection form for an OAuth connection to the simulator, with the values IT gives. */
     async fillOAuthForm(sim: Simulator, s: OAuthSetup) {

@@ -60,7 +60,7 @@ async function setup() {
     campaignTuning: { timeoutMs: 300, retry: { maxAttempts: ATTEMPTS, baseDelayMs: 5, maxDelayMs: 10 } },
   });
   current = { sim, dir, close: async () => (await desk.close(), await rm(dir, { recursive: true, force: true })) };
-  const { id } = await desk.handlers.startDemo();
+  const { id } = await desk.handlers.startDemo(undefined);
   const audit = createAuditLog({ file: join(dir, 'audit', 'changes.jsonl'), osUser: 'operator1' });
   return { sim, h: desk.handlers, id, audit };
 }
