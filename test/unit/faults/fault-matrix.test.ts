@@ -104,7 +104,7 @@ describe('fault matrix', () => {
         if (step === 'verify') {
           sim.setLatency(150);
           void (async () => {
-            await expect.poll(() => sim.requests.some((r) => r.method === 'PATCH'), { intervals: [5], timeout: 5000 }).toBe(true);
+            await expect.poll(() => sim.requests.some((r) => r.method === 'PATCH'), { interval: 5, timeout: 5000 }).toBe(true);
             arm('GET');
           })();
         }
@@ -114,7 +114,7 @@ describe('fault matrix', () => {
         const onServer = sim.getProfile(pkey)!.phone;
         const entries = (await audit.read()).entries;
         const outcome = entries.find((e) => e.phase === 'outcome');
-        const drafts = (await h.listDrafts()).filter((d) => d.pkey === pkey);
+        const drafts = (await h.listDrafts(undefined)).filter((d) => d.pkey === pkey);
         const seen = saved.error ? `error ${saved.error.kind}` : saved.value!.status;
         figures.push(`${step} × ${name}: ${seen}; on server: ${onServer === newPhone ? 'new' : 'old'}; audit: ${entries.map((e) => e.phase).join('+') || 'none'}${outcome?.phase === 'outcome' ? ` (${outcome.patch.ok ? outcome.verification?.status : 'failed'})` : ''}; draft: ${drafts.length ? 'kept' : 'gone'}`);
 
