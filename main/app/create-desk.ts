@@ -55,7 +55,7 @@ export function createDesk(o: DeskOptions): { handlers: Handlers; close(): Promi
     clientFor,
     audit,
     describeConnection: async (id) => {
-      const { name, environment, tenant } = await connections.get(id);
+      const { name, environment, tenant } = await connections.settingsOf(id);
       return { id, name, environment, tenant };
     },
   });

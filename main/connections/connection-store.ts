@@ -39,6 +39,8 @@ export type ConnectionCredentials =
 export interface ConnectionStore {
   list(): Promise<ConnectionSummary[]>;
   get(id: string): Promise<ConnectionSummary>;
+  /** The settings alone, without touching the keychain (for the audit trail, on every save). */
+  settingsOf(id: string): Promise<StoredConnection>;
   /**
    * No id: create. With id: edit; an omitted secret keeps the stored one. An unknown id is an error,
    * except with isDemo (main's Demo connection, which has a fixed id): then it is created.
@@ -129,6 +131,8 @@ export function createConnectionStore({
     async get(id) {
       return summarize(await find(id));
     },
+
+    settingsOf: find,
 
     save(req, opts = {}) {
       return serial(async () => {

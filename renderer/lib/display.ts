@@ -21,11 +21,20 @@ function languageName(value: string): string | null {
   }
 }
 
-export function enumLabel(def: Pick<FieldDef, 'path'>, value: string): string {
+/**
+ * An enum value as the operator reads it: the app's translation; for languages the name in the operator's
+ * language; otherwise Campaign's own label of the value (custom cus* enums); the raw value as a last resort.
+ */
+export function enumLabel(def: Pick<FieldDef, 'path'> & Partial<Pick<FieldDef, 'valueLabels'>>, value: string): string {
   const field = def.path.slice(def.path.lastIndexOf('.') + 1);
   const key = `enum.${field}.${value}`;
   if (isMessageKey(key)) return t(key);
-  if (field === 'preferredLanguage') return languageName(value) ?? value;
+  if (field === 'preferredLanguage') {
+    const name = languageName(value);
+    if (name) return name;
+  }
+  const campaignLabel = def.valueLabels && Object.prototype.hasOwnProperty.call(def.valueLabels, value) ? def.valueLabels[value] : undefined;
+  if (typeof campaignLabel === 'string' && campaignLabel.trim() !== '') return campaignLabel.trim();
   return value;
 }
 
@@ -46,7 +55,10 @@ export function formatDate(raw: string): string {
 }
 
 /** A value as text for tables and "was:" notes; empty values become "(empty)". */
-export function displayValue(def: Pick<FieldDef, 'path' | 'type'> | undefined, value: FieldValue | undefined): string {
+export function displayValue(
+  def: (Pick<FieldDef, 'path' | 'type'> & Partial<Pick<FieldDef, 'valueLabels'>>) | undefined,
+  value: FieldValue | undefined,
+): string {
   if (value === undefined) return t('common.notReturned');
   if (value === null || value === '') return t('common.empty');
   if (typeof value === 'boolean') return value ? t('common.yes') : t('common.no');

@@ -8,17 +8,31 @@ import type {
   ConnectionCheck,
   ConnectionSummary,
   FieldDef,
+  FindResult,
   LoadedProfile,
+  ProfileHit,
   Result,
   SaveOutcome,
   VerifyReport,
 } from '../../main/ipc/contract';
 import { changedValues, type Values } from './changes';
+import { applyChoices, saveBase, type ConflictChoice } from './conflict';
 import { desk } from './desk';
 import type { MessageKey, Params } from './i18n/i18n.svelte';
 import { validateField } from './validate';
 
-export type Screen = 'connect' | 'find' | 'edit' | 'review' | 'result';
+export type Screen = 'connect' | 'find' | 'edit' | 'review' | 'conflict' | 'result';
+/** A save that found the profile changed in Campaign since it was loaded: nothing was sent. */
+export type ConflictOutcome = Extract<SaveOutcome, { status: 'conflict' }>;
+/** The last search, kept while the operator opens a profile and comes back. */
+export interface SearchState {
+  connectionId: string;
+  /** What was searched for, as sent. */
+  query: string;
+  kind: FindResult['kind'];
+  hits: ProfileHit[];
+  next?: string;
+}
 export interface Notice {
   key: MessageKey;
   params?: Params;
@@ -31,13 +45,20 @@ class Session {
   appVersion = $state('');
   connections = $state.raw<ConnectionSummary[]>([]);
   active = $state.raw<ConnectionSummary | null>(null);
-  /** The last text typed into "Profile key", kept across screens. */
-  pkeyInput = $state('');
+  /** The text in the search box, kept across screens. */
+  searchInput = $state('');
+  /** The last search and its results (all pages loaded so far), kept across screens. */
+  search = $state.raw<SearchState | null>(null);
+  /** The profile last opened from the results, so coming back puts the focus on its row. */
+  lastOpened = $state<string | null>(null);
   /** The profile as Campaign last returned it: the "original" every change is compared with. */
   profile = $state.raw<LoadedProfile | null>(null);
   /** The operator's working copy of every value, keyed by field path. */
   edited = $state<Values>({});
-  outcome = $state.raw<SaveOutcome | null>(null);
+  /** The outcome of the last save that reached Campaign (checked or not checked); null while editing. */
+  outcome = $state.raw<Exclude<SaveOutcome, ConflictOutcome> | null>(null);
+  /** A save stopped because the profile changed in Campaign meanwhile; the operator chooses per field. */
+  conflict = $state.raw<ConflictOutcome | null>(null);
   saving = $state(false);
   /** A one-off message for the screen that is shown next (e.g. "Connected to …"). */
   notice = $state.raw<Notice | null>(null);
@@ -88,6 +109,7 @@ class Session {
       return;
     }
     if (this.profile && this.profile.connectionId !== connection.id) this.clearProfile();
+    if (this.search && this.search.connectionId !== connection.id) this.clearSearch();
     this.go('find', { key: 'find.connected', params: { name: connection.name, tenant: connection.tenant } });
   }
 
@@ -119,7 +141,7 @@ class Session {
     this.pendingUse = null;
   }
 
-  /** Checks the connection (starting the demo first), then opens "Load a profile"; a failure is shown on the connect screen. */
+  /** Checks the connection (starting the demo first), then opens "Find a profile"; a failure is shown on the connect screen. */
   async use(target: UseTarget): Promise<void> {
     if (this.using) return;
     const key = target === 'demo' ? 'demo' : target.id;
@@ -164,6 +186,7 @@ class Session {
       else {
         this.active = null;
         this.clearProfile();
+        this.clearSearch();
       }
     }
   }
@@ -178,7 +201,14 @@ class Session {
     this.profile = profile;
     this.edited = { ...profile.values };
     this.outcome = null;
+    this.conflict = null;
     this.go('edit');
+  }
+
+  clearSearch(): void {
+    this.search = null;
+    this.searchInput = '';
+    this.lastOpened = null;
   }
 
   discardChanges(): void {
@@ -189,6 +219,7 @@ class Session {
     this.profile = null;
     this.edited = {};
     this.outcome = null;
+    this.conflict = null;
   }
 
   /** Sends the changes once; a second call while the first runs is ignored. Edits stay whatever happens. */
@@ -197,15 +228,24 @@ class Session {
     if (!profile || this.saving || this.changeCount === 0 || this.invalid.length > 0) return null;
     this.saving = true;
     try {
+      const changes = { ...this.changes };
       const result = await desk.saveProfile({
         connectionId: profile.connectionId,
         pkey: profile.pkey,
-        changes: { ...this.changes },
+        changes,
+        base: saveBase(profile, changes),
       });
       if (result.ok) {
-        this.outcome = result.value;
-        if (result.value.verified) this.adoptReport(result.value.report);
-        this.go('result');
+        const outcome = result.value;
+        if (outcome.status === 'conflict') {
+          // Nothing was sent: the operator decides per field before anything is written.
+          this.conflict = outcome;
+          this.go('conflict');
+        } else {
+          this.outcome = outcome;
+          if (outcome.status === 'checked') this.adoptReport(outcome.report);
+          this.go('result');
+        }
       }
       return result;
     } finally {
@@ -217,13 +257,29 @@ class Session {
   async verifyAgain(): Promise<Result<VerifyReport> | null> {
     const outcome = this.outcome;
     const profile = this.profile;
-    if (!outcome || outcome.verified || !profile) return null;
+    if (!outcome || outcome.status !== 'notChecked' || !profile) return null;
     const result = await desk.verifyProfile({ connectionId: profile.connectionId, pkey: profile.pkey, sent: { ...outcome.sent } });
     if (result.ok) {
-      this.outcome = { verified: true, report: result.value };
+      this.outcome = { status: 'checked', report: result.value };
       this.adoptReport(result.value);
     }
     return result;
+  }
+
+  /**
+   * The operator's choices after a conflict: Campaign's current profile becomes the original (and so the
+   * base of the next save); their changes stay except where they took Campaign's value. Always back to
+   * Review, never a silent save; with nothing left to send, back to the form instead.
+   */
+  resolveConflict(choices: Readonly<Record<string, ConflictChoice | ''>>): void {
+    const conflict = this.conflict;
+    if (!conflict || this.saving) return;
+    const edited = applyChoices(conflict.profile, this.changes, choices);
+    this.profile = conflict.profile;
+    this.edited = edited;
+    this.conflict = null;
+    if (this.changeCount > 0) this.go('review', { key: 'conflict.reviewNotice' });
+    else this.go('edit', { key: 'conflict.nothingLeft' });
   }
 
   /** Campaign's answer after a save becomes the new original, so a next edit starts from the truth. */

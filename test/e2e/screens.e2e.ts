@@ -132,6 +132,7 @@ for (const locale of ['de', 'en'] as const) {
       await op.loadProfile(pkey);
       await op.field(w.tier).selectOption('silver');
       await op.field(w.customerNumber).fill('K-100999');
+      await page.evaluate(() => window.scrollTo(0, 0)); // the sticky header stays at the top of the picture
       await look(page, locale, '20-custom-fields');
 
       await op.field(w.phone).fill('+49 30 5550199');
@@ -141,6 +142,8 @@ for (const locale of ['de', 'en'] as const) {
       await expect(page.getByRole('heading', { name: w.conflict })).toBeFocused();
       await look(page, locale, '21-conflict');
       await op.continueAfterConflict(); // without a choice: each field says what is missing
+      await expect(page.getByRole('radio').first()).toBeFocused();
+      await page.evaluate(() => window.scrollTo(0, 0));
       await look(page, locale, '22-conflict-choice-missing');
     });
 
