@@ -2,12 +2,11 @@
  * The connections settings file: plain JSON without any secret (those live in the keychain).
  * Written atomically so a crash mid-write never leaves half a file behind.
  */
-import { randomUUID } from 'node:crypto';
-import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { readFile, rename } from 'node:fs/promises';
 import { z } from 'zod';
 import { apiNames, authModes, environments } from '../ipc/contract';
 import { deskError } from '../errors/desk-error';
+import { writeJsonAtomic } from '../storage/json-file';
 
 const storedConnection = z.object({
   id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
@@ -62,23 +61,11 @@ export async function readSettings(file: string): Promise<StoredConnection[]> {
   );
 }
 
-/** Temp file in the same directory (rename is only atomic within one file system), fsync, rename. */
+/** Atomic (see writeJsonAtomic): a crash mid-write never leaves half a settings file. */
 export async function writeSettings(file: string, connections: StoredConnection[]): Promise<void> {
-  const dir = dirname(file);
-  await mkdir(dir, { recursive: true, mode: 0o700 });
-  const tmp = join(dir, `.${basename(file)}.${randomUUID()}.tmp`);
-  const body = JSON.stringify({ version: 1, connections }, null, 2) + '\n';
   try {
-    const handle = await open(tmp, 'wx', 0o600);
-    try {
-      await handle.writeFile(body, 'utf8');
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    await rename(tmp, file);
+    await writeJsonAtomic(file, { version: 1, connections });
   } catch (e) {
-    await rm(tmp, { force: true });
     throw deskError('internal', `Cannot write the settings file ${file}: ${(e as Error).message}`);
   }
 }
