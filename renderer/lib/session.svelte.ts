@@ -7,8 +7,11 @@ import type {
   AppError,
   ConnectionCheck,
   ConnectionSummary,
+  Draft,
   FieldDef,
+  FieldValue,
   FindResult,
+  HistoryRow,
   LoadedProfile,
   ProfileHit,
   Result,
@@ -21,7 +24,7 @@ import { desk } from './desk';
 import type { MessageKey, Params } from './i18n/i18n.svelte';
 import { validateField } from './validate';
 
-export type Screen = 'connect' | 'find' | 'edit' | 'review' | 'conflict' | 'result';
+export type Screen = 'connect' | 'find' | 'edit' | 'review' | 'conflict' | 'result' | 'history';
 /** A save that found the profile changed in Campaign since it was loaded: nothing was sent. */
 export type ConflictOutcome = Extract<SaveOutcome, { status: 'conflict' }>;
 /** The last search, kept while the operator opens a profile and comes back. */
@@ -62,6 +65,18 @@ class Session {
   saving = $state(false);
   /** A one-off message for the screen that is shown next (e.g. "Connected to …"). */
   notice = $state.raw<Notice | null>(null);
+
+  /**
+   * The base of a draft the operator continued: what the edit originally started from, so a save still
+   * checks whether Campaign changed meanwhile. null for an edit that started from the loaded profile.
+   */
+  draftBase = $state.raw<{ values: Values; lastModified?: string } | null>(null);
+  /** Whether main may hold a draft for the loaded profile (so removing every edit discards it). */
+  draftKept = $state(false);
+  /** The history entry this edit undoes; sent with the save, so the undo is marked in the history. */
+  undoOf = $state.raw<string | null>(null);
+  /** Where "Back" on the history screen returns to. */
+  beforeHistory = $state<Screen>('connect');
 
   /** Set when another screen sends the operator to the settings of the active connection (e.g. expired token). */
   editConnectionId = $state<string | null>(null);
@@ -202,7 +217,82 @@ class Session {
     this.edited = { ...profile.values };
     this.outcome = null;
     this.conflict = null;
+    this.draftBase = null;
+    this.draftKept = false;
+    this.undoOf = null;
     this.go('edit');
+  }
+
+  /** "Continue editing" a draft: the profile as Campaign has it now, with the draft's changes on top. */
+  continueDraft(profile: LoadedProfile, draft: Draft): void {
+    this.startEditing(profile);
+    this.edited = { ...profile.values, ...draft.changes };
+    this.draftBase = draft.base;
+    this.draftKept = true;
+    this.go('edit', { key: 'drafts.continued' });
+  }
+
+  /** "Undo this change" from the history: the old values become edits of the profile as it is now. */
+  startUndo(profile: LoadedProfile, row: HistoryRow): void {
+    this.startEditing(profile);
+    const old: Values = {};
+    for (const change of row.changes) if (change.path) old[change.path] = change.old;
+    this.edited = { ...profile.values, ...old };
+    this.undoOf = row.saveId;
+    if (this.changeCount > 0) this.go('review', { key: 'undo.reviewNotice' });
+    else {
+      this.undoOf = null;
+      this.go('edit', { key: 'undo.nothingToUndo' });
+    }
+  }
+
+  openHistory(): void {
+    if (this.screen !== 'history') this.beforeHistory = this.screen;
+    this.go('history');
+  }
+
+  closeHistory(): void {
+    this.go(this.beforeHistory === 'history' ? 'connect' : this.beforeHistory);
+  }
+
+  /** What a save (and its draft) starts from: a continued draft's base for the fields it holds. */
+  baseFor(profile: LoadedProfile, changes: Values): { values: Values; lastModified?: string } {
+    const fresh = saveBase(profile, changes);
+    const kept = this.draftBase;
+    if (!kept) return fresh;
+    const values: Record<string, FieldValue> = { ...fresh.values };
+    for (const path of Object.keys(changes)) if (Object.prototype.hasOwnProperty.call(kept.values, path)) values[path] = kept.values[path] ?? null;
+    const lastModified = kept.lastModified ?? fresh.lastModified;
+    return lastModified ? { values, lastModified } : { values };
+  }
+
+  /**
+   * Keeps main's draft in step with the edits: saved while there are changes, discarded when every edit
+   * has been undone. Never throws; a failed draft write is retried with the next change.
+   */
+  async syncDraft(): Promise<void> {
+    const profile = this.profile;
+    if (!profile || this.outcome || this.saving) return;
+    const changes = { ...this.changes };
+    if (Object.keys(changes).length > 0) {
+      const result = await desk.saveDraft({
+        connectionId: profile.connectionId,
+        pkey: profile.pkey,
+        profileName: profile.displayName.trim().slice(0, 200),
+        changes,
+        base: this.baseFor(profile, changes),
+      });
+      if (result.ok && this.profile?.pkey === profile.pkey) this.draftKept = true;
+    } else if (this.draftKept) {
+      const result = await desk.discardDraft({ connectionId: profile.connectionId, pkey: profile.pkey });
+      if (result.ok && this.profile?.pkey === profile.pkey && this.changeCount === 0) this.draftKept = false;
+    }
+  }
+
+  private discardDraftOf(profile: LoadedProfile | null): void {
+    if (!profile) return;
+    this.draftKept = false;
+    void desk.discardDraft({ connectionId: profile.connectionId, pkey: profile.pkey });
   }
 
   clearSearch(): void {
@@ -211,12 +301,20 @@ class Session {
     this.lastOpened = null;
   }
 
+  /** "Discard changes": the form goes back to the loaded values and the draft goes too. */
   discardChanges(): void {
-    if (this.profile) this.edited = { ...this.profile.values };
+    if (!this.profile) return;
+    this.edited = { ...this.profile.values };
+    this.discardDraftOf(this.profile);
   }
 
+  /** Closes the profile; edits the operator chose to give up take their draft with them. */
   clearProfile(): void {
+    if (this.unsaved) this.discardDraftOf(this.profile);
     this.profile = null;
+    this.draftBase = null;
+    this.draftKept = false;
+    this.undoOf = null;
     this.edited = {};
     this.outcome = null;
     this.conflict = null;
@@ -229,11 +327,22 @@ class Session {
     this.saving = true;
     try {
       const changes = { ...this.changes };
+      const base = this.baseFor(profile, changes);
+      // The draft first: whatever happens to the save, the edits survive a crash or a restart.
+      const drafted = await desk.saveDraft({
+        connectionId: profile.connectionId,
+        pkey: profile.pkey,
+        profileName: profile.displayName.trim().slice(0, 200),
+        changes,
+        base,
+      });
+      if (drafted.ok) this.draftKept = true;
       const result = await desk.saveProfile({
         connectionId: profile.connectionId,
         pkey: profile.pkey,
         changes,
-        base: saveBase(profile, changes),
+        base,
+        ...(this.undoOf !== null ? { undoOf: this.undoOf } : {}),
       });
       if (result.ok) {
         const outcome = result.value;
@@ -242,7 +351,11 @@ class Session {
           this.conflict = outcome;
           this.go('conflict');
         } else {
+          // Campaign has the change: main discarded the draft.
           this.outcome = outcome;
+          this.draftKept = false;
+          this.draftBase = null;
+          this.undoOf = null;
           if (outcome.status === 'checked') this.adoptReport(outcome.report);
           this.go('result');
         }
@@ -276,6 +389,7 @@ class Session {
     if (!conflict || this.saving) return;
     const edited = applyChoices(conflict.profile, this.changes, choices);
     this.profile = conflict.profile;
+    this.draftBase = null; // Campaign's current profile is the base from now on
     this.edited = edited;
     this.conflict = null;
     if (this.changeCount > 0) this.go('review', { key: 'conflict.reviewNotice' });

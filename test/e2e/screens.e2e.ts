@@ -3,14 +3,16 @@
  * and checks each with axe-core (no serious or critical violation).
  */
 import AxeBuilder from '@axe-core/playwright';
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import type { Locale } from '../../main/ipc/contract';
 import { expect, screenshot, test } from './harness';
 import { formWords, steps } from './steps';
 
 const t = {
-  en: { keychainTitle: 'Profile Desk needs the password storage', secretRefused: 'Adobe did not accept the client secret', saveOnly: 'Save without testing', token: 'Access token from IT', tokenField: 'Access token', close: 'Close', manage: 'Manage connections', expired: 'Token expired since', add: 'Add connection', phone: 'Phone', email: 'Email', city: 'City', confirmed: 'The change was confirmed by Campaign', differs: '1 of 2 changes differs', notVerified: 'Saved, but not verified yet', notFound: 'No profile found for', refused: 'Campaign did not accept a value', resultsFor: 'Results for', noneFor: 'No profile found for', tier: 'Loyalty tier', customerNumber: 'Customer number', conflict: 'This profile was changed in Campaign since you opened it' },
-  de: { keychainTitle: 'Profile Desk braucht den Passwortspeicher', secretRefused: 'Adobe hat das Client-Secret nicht akzeptiert', saveOnly: 'Ohne Test speichern', token: 'Zugriffstoken von der IT', tokenField: 'Zugriffstoken', close: 'Schließen', manage: 'Verbindungen verwalten', expired: 'Token abgelaufen seit', add: 'Verbindung hinzufügen', phone: 'Telefon', email: 'E-Mail', city: 'Ort', confirmed: 'Die Änderung wurde von Campaign bestätigt', differs: '1 von 2 Änderungen weicht ab', notVerified: 'Gespeichert, aber noch nicht geprüft', notFound: 'Kein Profil gefunden für', refused: 'Campaign hat einen Wert nicht akzeptiert', resultsFor: 'Ergebnisse für', noneFor: 'Kein Profil gefunden für', tier: 'Loyalty tier', customerNumber: 'Customer number', conflict: 'Dieses Profil wurde in Campaign geändert, seit Sie es geöffnet haben' },
+  en: { keychainTitle: 'Profile Desk needs the password storage', secretRefused: 'Adobe did not accept the client secret', saveOnly: 'Save without testing', token: 'Access token from IT', tokenField: 'Access token', close: 'Close', manage: 'Manage connections', expired: 'Token expired since', add: 'Add connection', phone: 'Phone', email: 'Email', city: 'City', confirmed: 'The change was confirmed by Campaign', differs: '1 of 2 changes differs', notVerified: 'Saved, but not verified yet', notFound: 'No profile found for', refused: 'Campaign did not accept a value', resultsFor: 'Results for', noneFor: 'No profile found for', tier: 'Loyalty tier', customerNumber: 'Customer number', conflict: 'This profile was changed in Campaign since you opened it', drafts: 'Unsaved changes', history: 'History', historyHeading: 'History', undo: /^Undo this change/ },
+  de: { keychainTitle: 'Profile Desk braucht den Passwortspeicher', secretRefused: 'Adobe hat das Client-Secret nicht akzeptiert', saveOnly: 'Ohne Test speichern', token: 'Zugriffstoken von der IT', tokenField: 'Zugriffstoken', close: 'Schließen', manage: 'Verbindungen verwalten', expired: 'Token abgelaufen seit', add: 'Verbindung hinzufügen', phone: 'Telefon', email: 'E-Mail', city: 'Ort', confirmed: 'Die Änderung wurde von Campaign bestätigt', differs: '1 von 2 Änderungen weicht ab', notVerified: 'Gespeichert, aber noch nicht geprüft', notFound: 'Kein Profil gefunden für', refused: 'Campaign hat einen Wert nicht akzeptiert', resultsFor: 'Ergebnisse für', noneFor: 'Kein Profil gefunden für', tier: 'Loyalty tier', customerNumber: 'Customer number', conflict: 'Dieses Profil wurde in Campaign geändert, seit Sie es geöffnet haben', drafts: 'Nicht gespeicherte Änderungen', history: 'Verlauf', historyHeading: 'Verlauf', undo: /^Diese Änderung rückgängig machen/ },
 } as const;
 
 async function look(page: Page, locale: Locale, name: string) {
@@ -145,6 +147,32 @@ for (const locale of ['de', 'en'] as const) {
       await expect(page.getByRole('radio').first()).toBeFocused();
       await page.evaluate(() => window.scrollTo(0, 0));
       await look(page, locale, '22-conflict-choice-missing');
+    });
+
+    test('unsaved changes offered after a restart, the history, an undo in review', async ({ app }) => {
+      const { page, sim } = app;
+      const op = steps(page, locale);
+      await op.startDemo();
+      await op.loadProfile(sim.pkeys()[0]!);
+      await op.field(w.phone).fill('+49 30 5550123');
+      await op.review();
+      await op.save();
+      await expect(page.getByRole('heading', { name: w.confirmed })).toBeVisible();
+      await page.getByRole('button', { name: w.history }).click();
+      await expect(page.getByRole('heading', { name: w.historyHeading, level: 1 })).toBeFocused();
+      await expect(page.getByRole('table').getByRole('row')).toHaveCount(2);
+      await look(page, locale, '23-history');
+      await page.getByRole('button', { name: w.undo }).click();
+      await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
+      await look(page, locale, '24-undo-review');
+      await op.backToEditing();
+      await op.field(w.phone).fill('+49 30 5550999');
+      // The draft is kept ~400 ms after the last change.
+      await expect.poll(async () => (await readdir(join(app.userDataDir, 'drafts')).catch(() => [])).length).toBe(1);
+      await page.reload();
+      await op.startDemo();
+      await expect(page.getByRole('region', { name: w.drafts })).toBeVisible();
+      await look(page, locale, '25-drafts-offered');
     });
 
     test('errors: unknown profile, refused value, not verified', async ({ app }) => {
