@@ -100,3 +100,16 @@ test('an invalid email is caught before anything is sent', async ({ app }) => {
   await expect(page.getByRole('button', { name: 'Review changes' })).toBeDisabled();
   expect(sim.requests.filter((r) => r.method === 'PATCH')).toEqual([]);
 });
+
+test('going offline is said at once, and the edits stay', async ({ app, context }) => {
+  const { page, sim } = app;
+  const op = steps(page);
+  await op.startDemo();
+  await op.loadProfile(sim.pkeys()[0]!);
+  await op.field('Phone').fill('+49 30 777');
+  await context.setOffline(true);
+  await expect(page.getByRole('status').filter({ hasText: 'This computer is offline' })).toBeVisible();
+  await expect(op.field('Phone')).toHaveValue('+49 30 777');
+  await context.setOffline(false);
+  await expect(page.getByText('This computer is offline')).toHaveCount(0);
+});

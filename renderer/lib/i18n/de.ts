@@ -5,6 +5,7 @@ export const de: Messages = {
   // ---------- app frame ----------
   'app.name': 'Profile Desk',
   'app.starting': 'Profile Desk wird gestartet …',
+  'app.offline': 'Dieser Computer ist offline. Profile Desk erreicht Campaign erst wieder, wenn das Netzwerk zurück ist. Ihre Änderungen bleiben erhalten.',
   'app.version': 'Version {version}',
   'header.connection': 'Verbindung',
   'header.connectionValue': '{name} · {tenant}',

@@ -6,6 +6,7 @@ export const en = {
   // ---------- app frame ----------
   'app.name': 'Profile Desk',
   'app.starting': 'Starting Profile Desk…',
+  'app.offline': 'This computer is offline. Profile Desk cannot reach Campaign until the network is back. Your changes stay here.',
   'app.version': 'Version {version}',
   'header.connection': 'Connection',
   'header.connectionValue': '{name} · {tenant}',
