@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createAuditLog } from '../../../main/audit/audit-log';
 import { createCampaignClient } from '../../../main/campaign/client';
-import { createProfileService } from '../../../main/profiles/profile-service';
+import { createProfileService, type ProfileServiceDeps } from '../../../main/profiles/profile-service';
 import { DeskError } from '../../../main/errors/desk-error';
 import { startSimulator, type Simulator, type SimulatorOptions } from '../../../main/simulator/server';
 
@@ -18,7 +18,8 @@ afterEach(async () => {
   for (const d of dirs.splice(0)) await rm(d, { recursive: true, force: true });
 });
 
-async function setup(options: SimulatorOptions = {}) {
+/** A service over a fresh simulator; `audit` replaces the real audit log (to make it fail). */
+async function setup(options: SimulatorOptions = {}, auditOverride?: ProfileServiceDeps['audit']) {
   const s = await startSimulator(options);
   sim = s;
   const client = createCampaignClient({
@@ -32,7 +33,7 @@ async function setup(options: SimulatorOptions = {}) {
   const audit = createAuditLog({ file: join(dir, 'changes.jsonl'), osUser: 'operator1' });
   const service = createProfileService({
     clientFor: async () => client,
-    audit,
+    audit: auditOverride ?? audit,
     describeConnection: async (id) => ({ id, name: 'Stage', environment: 'stage', tenant: s.tenant }),
   });
   return { sim: s, service, pkey: s.pkeys()[0]!, audit };
@@ -152,19 +153,7 @@ describe('profile service', () => {
   });
 
   it('writes nothing to Campaign when the audit attempt cannot be recorded', async () => {
-    const s = await startSimulator();
-    sim = s;
-    const client = createCampaignClient({
-      baseUrl: s.baseUrl,
-      apiName: 'profileAndServicesExt',
-      connectionName: 'Test',
-      auth: { current: async () => ({ apiKey: s.apiKey, accessToken: s.accessToken }) },
-    });
-    const service = createProfileService({
-      clientFor: async () => client,
-      audit: { append: async () => Promise.reject(new Error('disk full')) },
-      describeConnection: async (id) => ({ id, name: 'Stage', environment: 'stage', tenant: s.tenant }),
-    });
+    const { service, sim: s } = await setup({}, { append: async () => Promise.reject(new Error('disk full')) });
     const pkey = s.pkeys()[0]!;
     await expect(service.save('c1', pkey, { phone: '1' }, baseOf(s, pkey, ['phone']))).rejects.toThrow('disk full');
     expect(s.requests.filter((r) => r.method === 'PATCH')).toEqual([]);
