@@ -1,10 +1,6 @@
-// Bundles the main process and the preload into dist/main. The preload runs sandboxed, where only
-// `electron` can be required, so the contract (and zod) are bundled into it.
+// Bundles the main process and the preload into dist/main.
 import { build } from 'esbuild';
+import { mainBuild, preloadBuild } from './main-build-options.mjs';
 
-const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: true, logLevel: 'warning' };
-await Promise.all([
-  build({ ...common, entryPoints: ['main/index.ts'], outfile: 'dist/main/index.js', external: ['electron', 'keytar'] }),
-  build({ ...common, entryPoints: ['main/preload.ts'], outfile: 'dist/main/preload.js', external: ['electron'] }),
-]);
+await Promise.all([build(mainBuild), build(preloadBuild)]);
 console.log('built dist/main/index.js and dist/main/preload.js');

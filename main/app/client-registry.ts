@@ -1,6 +1,7 @@
 import { createCampaignClient, type AuthSource, type CampaignClient, type CampaignClientOptions } from '../campaign/client';
 import { createTokenProvider, type TokenProvider } from '../auth/token-provider';
 import { effectiveBaseUrl, type ConnectionCredentials, type ConnectionStore } from '../connections/connection-store';
+import type { HttpClient } from '../http/http-client';
 import type { Redactor } from '../logging/logger';
 
 interface Entry {
@@ -8,15 +9,27 @@ interface Entry {
   provider?: TokenProvider;
 }
 
+/** Campaign clients by connection id. */
+export interface ClientRegistry {
+  clientFor(connectionId: string): Promise<CampaignClient>;
+  /** When the OAuth token in use expires (epoch ms), if this connection has one. */
+  tokenExpiresAt(connectionId: string): Promise<number | undefined>;
+  /** Drops the client of a connection that changed or was deleted; the next call builds a new one. */
+  forget(connectionId: string): void;
+}
+
 /**
  * One Campaign client per connection, built on first use from the connection's settings and keychain
  * secrets, and dropped when the connection changes. Every secret it reads is registered with the redactor.
  */
-export function createClientRegistry(
-  connections: ConnectionStore,
-  redactor: Redactor,
-  tuning: Pick<CampaignClientOptions, 'timeoutMs' | 'retry'> = {},
-) {
+export interface ClientRegistryOptions {
+  connections: ConnectionStore;
+  redactor: Redactor;
+  http: HttpClient;
+  tuning?: Pick<CampaignClientOptions, 'timeoutMs' | 'retry'>;
+}
+
+export function createClientRegistry({ connections, redactor, http, tuning = {} }: ClientRegistryOptions): ClientRegistry {
   const entries = new Map<string, Promise<Entry>>();
 
   const remember = (secret: string) => {
@@ -33,6 +46,7 @@ export function createClientRegistry(
       connectionName: name,
       credentials: async () => ({ imsUrl: creds.imsUrl, clientId: creds.apiKey, clientSecret: creds.clientSecret, scopes: creds.scopes }),
       cache: connections.tokenCacheFor(id),
+      http,
     });
     return {
       provider,
@@ -53,6 +67,7 @@ export function createClientRegistry(
       apiName: summary.apiName,
       connectionName: summary.name,
       auth,
+      http,
       ...tuning,
     });
     return { client, provider };
@@ -69,11 +84,8 @@ export function createClientRegistry(
   }
 
   return {
-    clientFor: async (id: string): Promise<CampaignClient> => (await entry(id)).client,
-    /** When the OAuth token in use expires, if this connection has one. */
-    tokenExpiresAt: async (id: string): Promise<number | undefined> => (await entry(id)).provider?.expiresAt(),
-    forget: (id: string): void => void entries.delete(id),
+    clientFor: async (id) => (await entry(id)).client,
+    tokenExpiresAt: async (id) => (await entry(id)).provider?.expiresAt(),
+    forget: (id) => void entries.delete(id),
   };
 }
-
-export type ClientRegistry = ReturnType<typeof createClientRegistry>;

@@ -1,19 +1,21 @@
 import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import { createAuditLog } from '../audit/audit-log';
-import { createDraftStore } from '../drafts/draft-store';
 import type { CampaignClient, CampaignClientOptions } from '../campaign/client';
 import { createConnectionStore } from '../connections/connection-store';
-import { createDemoConnection, DEMO_CONNECTION_ID } from '../connections/demo-connection';
+import { createDemoConnection, DEMO_CONNECTION_ID, type DemoBackend } from '../connections/demo-connection';
+import { createDraftStore } from '../drafts/draft-store';
+import { createAxiosHttp } from '../http/axios-http';
+import type { HttpClient } from '../http/http-client';
 import { createHandlers } from '../ipc/handlers';
 import type { Handlers } from '../ipc/register';
 import type { Redactor } from '../logging/logger';
 import { createProfileService } from '../profiles/profile-service';
+import { probeKeychain } from '../secrets/keychain-probe';
 import type { SecretStore } from '../secrets/secret-store';
-import { startSimulator, type Simulator } from '../simulator/server';
-import { probeKeychain } from '../secrets/keychain-store';
+import { startSimulator } from '../simulator/server';
 import { createClientRegistry } from './client-registry';
-import { createLocalePreference } from './preferences';
+import { createLocalePreference } from '../preferences/locale-preference';
 
 export interface DeskOptions {
   userDataDir: string;
@@ -24,12 +26,14 @@ export interface DeskOptions {
   appVersion: string;
   /** Every secret read from the keychain is registered here so that no log can show it. */
   redactor: Redactor;
+  /** How Campaign and IMS are called; Node's HTTP stack unless the app passes Chromium's. */
+  http?: HttpClient;
   /** Timeouts and retries of Campaign calls; tests shorten them. */
   campaignTuning?: Pick<CampaignClientOptions, 'timeoutMs' | 'retry'>;
   /** Who the audit trail names; the OS user unless a test says otherwise. */
   osUser?: string;
-  /** How the Demo connection starts its simulator; tests pass one with latency or faults. */
-  startDemoSimulator?: () => Promise<Simulator>;
+  /** How the Demo connection starts its Campaign; tests pass a simulator with latency or faults. */
+  startDemoSimulator?: () => Promise<DemoBackend>;
 }
 
 /**
@@ -43,7 +47,7 @@ export function createDesk(o: DeskOptions): { handlers: Handlers; close(): Promi
     servicePrefix: o.keychainNamespace,
   });
   const demo = createDemoConnection(connections, o.startDemoSimulator ?? (() => startSimulator()));
-  const registry = createClientRegistry(connections, o.redactor, o.campaignTuning);
+  const registry = createClientRegistry({ connections, redactor: o.redactor, http: o.http ?? createAxiosHttp(), tuning: o.campaignTuning });
 
   async function clientFor(connectionId: string): Promise<CampaignClient> {
     if (connectionId === DEMO_CONNECTION_ID) await demo.ensure();
@@ -51,9 +55,11 @@ export function createDesk(o: DeskOptions): { handlers: Handlers; close(): Promi
   }
 
   const audit = createAuditLog({ file: join(o.userDataDir, 'audit', 'changes.jsonl'), osUser: o.osUser ?? userInfo().username });
+  const drafts = createDraftStore(join(o.userDataDir, 'drafts'));
   const profiles = createProfileService({
     clientFor,
     audit,
+    drafts,
     describeConnection: async (id) => {
       const { name, environment, tenant } = await connections.settingsOf(id);
       return { id, name, environment, tenant };
@@ -61,7 +67,7 @@ export function createDesk(o: DeskOptions): { handlers: Handlers; close(): Promi
   });
   const handlers = createHandlers({
     audit,
-    drafts: createDraftStore(join(o.userDataDir, 'drafts')),
+    drafts,
     connections,
     demo,
     profiles,

@@ -3,7 +3,8 @@
  * No field can hold a credential: strict objects refuse unknown keys, so nothing extra rides along.
  */
 import { z } from 'zod';
-import { environments, type FieldValue } from '../ipc/contract';
+import { environments } from '../model/connection';
+import type { FieldValue } from '../model/profile';
 
 const fieldValue: z.ZodType<FieldValue> = z.union([z.string(), z.boolean(), z.number(), z.null()]);
 

@@ -2,7 +2,8 @@
  * The history as a CSV file for spreadsheets, one line per changed field. Shaped for Excel in German and
  * English locales: UTF-8 with BOM (or umlauts break), ';' as separator (',' is the German decimal mark), CRLF.
  */
-import { csvColumns as COLUMNS, type CsvLabels, type FieldValue, type HistoryRow } from '../ipc/contract';
+import { csvColumns as COLUMNS, type CsvLabels, type HistoryRow } from '../model/history';
+import type { FieldValue } from '../model/profile';
 
 /** Everything the operator reads in the file comes from the labels, in their language. */
 export type { CsvLabels };

@@ -1,8 +1,6 @@
 /** Turns audit lines into the history the operator sees: one row per save, newest first. Pure. */
 import type { AuditEntry, AttemptEntry, OutcomeEntry } from './audit-entry';
-import type { HistoryOutcome, HistoryRow } from '../ipc/contract';
-
-export type { HistoryOutcome, HistoryRow } from '../ipc/contract';
+import type { HistoryOutcome, HistoryRow } from '../model/history';
 
 export const NO_OUTCOME_NOTE = 'no outcome recorded — the app may have stopped during the save';
 

@@ -1,3 +1,4 @@
+import type { HttpClient } from '../http/http-client';
 import { requestToken, type IssuedToken, type OAuthCredentials } from './ims-token';
 
 /** Where the current token is kept between runs: the keychain, next to the connection's other secrets. */
@@ -11,7 +12,17 @@ export interface TokenProviderOptions {
   credentials(): Promise<OAuthCredentials>;
   cache: TokenCache;
   now?: () => number;
-  request?: typeof requestToken;
+  http: HttpClient;
+}
+
+/** OAuth Server-to-Server tokens of one connection. */
+export interface TokenProvider {
+  /** A token that is valid for a while yet. */
+  token(): Promise<string>;
+  /** A token other than the one Campaign just rejected (renewing it unless someone already did). */
+  renewAfterRejection(rejected: string): Promise<string>;
+  /** When the current token expires (epoch ms), if one is known. */
+  expiresAt(): number | undefined;
 }
 
 // Renew a little before expiry: five minutes, or a tenth of the lifetime for short-lived tokens.
@@ -21,9 +32,8 @@ const MAX_MARGIN_MS = 5 * 60_000;
  * OAuth Server-to-Server tokens for one connection: reused while fresh, renewed shortly before they expire
  * or after Campaign rejected them, and never requested twice at once (concurrent callers share one request).
  */
-export function createTokenProvider(o: TokenProviderOptions) {
+export function createTokenProvider(o: TokenProviderOptions): TokenProvider {
   const now = o.now ?? Date.now;
-  const request = o.request ?? requestToken;
   let memo: IssuedToken | undefined;
   let pending: Promise<string> | undefined;
 
@@ -35,7 +45,7 @@ export function createTokenProvider(o: TokenProviderOptions) {
     pending ??= (async () => {
       memo ??= (await o.cache.read()) ?? undefined;
       if (!usable(memo, rejected)) {
-        memo = await request(await o.credentials(), o.connectionName, now);
+        memo = await requestToken(o.http, await o.credentials(), o.connectionName, now);
         await o.cache.write(memo);
       }
       return memo.token;
@@ -46,13 +56,8 @@ export function createTokenProvider(o: TokenProviderOptions) {
   }
 
   return {
-    /** A token that is valid for a while yet. */
-    token: (): Promise<string> => acquire(),
-    /** A token other than the one Campaign just rejected (renewing it unless someone already did). */
-    renewAfterRejection: (rejected: string): Promise<string> => acquire(rejected),
-    /** When the current token expires, if one is known. */
-    expiresAt: (): number | undefined => memo?.expiresAt,
+    token: () => acquire(),
+    renewAfterRejection: (rejected) => acquire(rejected),
+    expiresAt: () => memo?.expiresAt,
   };
 }
-
-export type TokenProvider = ReturnType<typeof createTokenProvider>;

@@ -1,7 +1,7 @@
-import axios, { type AxiosInstance, type Method } from 'axios';
-import type { ApiName } from '../ipc/contract';
-import { toDeskError, unexpectedAnswer, type CallContext } from './errors';
+import type { ApiName } from '../model/connection';
+import { fromErrorResponse, toDeskError, unexpectedAnswer, type CallContext } from './errors';
 import { DeskError } from '../errors/desk-error';
+import type { HttpClient, HttpRequest } from '../http/http-client';
 import { DEFAULT_RETRY_POLICY, withRetries, type RetryDeps, type RetryPolicy } from './retry';
 
 /** A Campaign profile exactly as the API returns it. */
@@ -36,12 +36,15 @@ export interface AuthSource {
   renew?(rejected: Auth): Promise<Auth>;
 }
 
+type Method = HttpRequest['method'];
+
 export interface CampaignClientOptions {
   /** e.g. https://mc.adobe.io/<tenant>/campaign */
   baseUrl: string;
   apiName: ApiName;
   connectionName: string;
   auth: AuthSource;
+  http: HttpClient;
   timeoutMs?: number;
   /** Overrides of DEFAULT_RETRY_POLICY; tests of a single failure pass {maxAttempts: 1}. */
   retry?: Partial<RetryPolicy>;
@@ -74,22 +77,17 @@ export function createCampaignClient(opts: CampaignClientOptions): CampaignClien
   const apiRoot = `${root}/${opts.apiName}`;
   const profilesUrl = `${apiRoot}/profile`;
   const profileUrl = (pkey: string) => `${profilesUrl}/${encodePKey(pkey)}`;
-  // Answers are read as text and parsed here, so a body that is not JSON becomes a clear error, not a string.
-  const http: AxiosInstance = axios.create({
-    timeout: opts.timeoutMs ?? 15_000,
-    responseType: 'text',
-    transformResponse: [(data: unknown) => data],
-    maxRedirects: 0,
-  });
+  const timeoutMs = opts.timeoutMs ?? 15_000;
 
   async function send(method: Method, url: string, body: unknown, auth: Auth): Promise<unknown> {
     const ctx: CallContext = { connectionName: opts.connectionName, method, url };
     let res;
     try {
-      res = await http.request({
+      res = await opts.http.send({
         method,
         url,
-        data: body === undefined ? undefined : JSON.stringify(body),
+        timeoutMs,
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
         headers: {
           Authorization: `Bearer ${auth.accessToken}`,
           'X-Api-Key': auth.apiKey,
@@ -100,8 +98,9 @@ export function createCampaignClient(opts: CampaignClientOptions): CampaignClien
     } catch (err) {
       throw toDeskError(err, ctx);
     }
+    if (res.status < 200 || res.status >= 300) throw fromErrorResponse(res, ctx);
     try {
-      return JSON.parse(res.data as string);
+      return JSON.parse(res.body);
     } catch {
       throw unexpectedAnswer(ctx, 'not JSON', res.status);
     }

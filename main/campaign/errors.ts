@@ -1,6 +1,6 @@
-import { AxiosError } from 'axios';
-import type { AppError, ErrorKind } from '../ipc/contract';
+import type { AppError, ErrorKind } from '../model/errors';
 import { DeskError } from '../errors/desk-error';
+import { HttpFailure, type HttpResponse } from '../http/http-client';
 
 /** What we tell IT about the call that failed; never headers, so never a token or key. */
 export interface CallContext {
@@ -40,25 +40,24 @@ function kindForStatus(status: number, says: ServerSays): ErrorKind {
   return 'serverError';
 }
 
-const TIMEOUT_CODES = new Set(['ECONNABORTED', 'ETIMEDOUT']);
-
+/** A call that got no answer (or failed before sending) as the error the operator and IT see. */
 export function toDeskError(err: unknown, ctx: CallContext): DeskError {
   if (err instanceof DeskError) return err;
-  if (!(err instanceof AxiosError)) {
-    return build('internal', `Unexpected failure: ${(err as Error)?.message ?? String(err)}`, ctx, {});
+  if (err instanceof HttpFailure) {
+    return build(err.kind, `No answer from Campaign (${err.code ?? err.message})`, ctx, { code: err.code });
   }
-  const res = err.response;
-  if (!res) {
-    const kind: ErrorKind = TIMEOUT_CODES.has(err.code ?? '') ? 'timeout' : 'network';
-    return build(kind, `No answer from Campaign (${err.code ?? err.message})`, ctx, { code: err.code });
-  }
-  const says = readServerError(res.data);
+  return build('internal', `Unexpected failure: ${(err as Error)?.message ?? String(err)}`, ctx, {});
+}
+
+/** An answer with an error status, with Campaign's or the gateway's code and words. */
+export function fromErrorResponse(res: HttpResponse, ctx: CallContext): DeskError {
+  const says = readServerError(res.body);
   const retryAfter = Number(res.headers['retry-after']);
   return build(kindForStatus(res.status, says), `Campaign answered HTTP ${res.status}`, ctx, {
     status: res.status,
     code: says.code,
     serverMessage: says.message,
-    requestId: header(res.headers['x-request-id']),
+    requestId: res.headers['x-request-id'],
     retryAfterSeconds: Number.isFinite(retryAfter) ? retryAfter : undefined,
   });
 }
@@ -92,4 +91,3 @@ function tryParse(text: string): unknown {
   }
 }
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v ? v : typeof v === 'number' ? String(v) : undefined);
-const header = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);

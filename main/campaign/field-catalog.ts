@@ -1,6 +1,6 @@
-import type { FieldDef, FieldGroup, FieldType, FieldValue } from '../ipc/contract';
+import type { FieldDef, FieldGroup, FieldType, FieldValue } from '../model/profile';
 import type { MetadataField, RawProfile, ResourceMetadata } from './client';
-import { isFieldValue } from './verify';
+import { isFieldValue } from '../model/values';
 
 // Groups for the standard fields; anything else lands in "person", cus* in "custom", read-only in "system".
 const GROUP_OF: Record<string, FieldGroup> = {

@@ -1,21 +1,18 @@
-import type { FieldDef, FieldValue } from '../ipc/contract';
+import type { FieldDef } from '../model/profile';
+import type { Values } from '../model/save';
+import { toPatchBody } from '../model/values';
 import { deskError } from '../errors/desk-error';
 
 /**
- * The PATCH body for the changed fields only: dotted paths become nested objects
- * ({"location.city": "Köln"} → {"location": {"city": "Köln"}}). Unknown or read-only fields are refused
- * here, before anything is sent, because Campaign would refuse them with a bare 500.
+ * The PATCH body for the changed fields only, nested as Campaign expects (see toPatchBody). Unknown or
+ * read-only fields are refused here, before anything is sent, because Campaign would refuse them with a bare 500.
  */
-export function buildPatchBody(changes: Record<string, FieldValue>, fields: FieldDef[]): Record<string, unknown> {
+export function buildPatchBody(changes: Values, fields: FieldDef[]): Record<string, unknown> {
   const byPath = new Map(fields.map((f) => [f.path, f]));
-  const body: Record<string, unknown> = {};
-  for (const [path, value] of Object.entries(changes)) {
+  for (const path of Object.keys(changes)) {
     const field = byPath.get(path);
     if (!field) throw deskError('invalidRequest', `Unknown field "${path}"`);
     if (field.readOnly) throw deskError('invalidRequest', `Field "${path}" is read-only`);
-    const [top, sub] = path.split('.') as [string, string | undefined];
-    if (sub === undefined) body[top] = value;
-    else body[top] = { ...(body[top] as Record<string, unknown> | undefined), [sub]: value };
   }
-  return body;
+  return toPatchBody(changes);
 }

@@ -2,7 +2,7 @@
  * When to call Campaign again after a failure, and how long to wait. Pure: sleep and randomness are passed in.
  * Retrying a PATCH is safe because it sets absolute values: sending it twice leaves the same profile.
  */
-import type { AppError } from '../ipc/contract';
+import type { AppError } from '../model/errors';
 import { DeskError } from '../errors/desk-error';
 
 export interface RetryPolicy {

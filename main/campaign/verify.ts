@@ -1,4 +1,6 @@
-import type { FieldCheck, FieldValue } from '../ipc/contract';
+import type { FieldValue } from '../model/profile';
+import type { FieldCheck } from '../model/save';
+import { isFieldValue, sameValue } from '../model/values';
 
 /**
  * Compares what was sent with what the verifying GET returned, field by field. Strict on purpose:
@@ -12,12 +14,3 @@ export function compareSent(sent: Record<string, FieldValue>, serverValue: (path
     return { path, sent: value, server, match: server !== undefined && sameValue(value, server) };
   });
 }
-
-// Campaign reports an unset string as "": sending null or "" to clear a field is confirmed by either.
-export function sameValue(a: FieldValue, b: FieldValue): boolean {
-  if ((a === null || a === '') && (b === null || b === '')) return true;
-  return a === b;
-}
-
-export const isFieldValue = (v: unknown): v is FieldValue =>
-  v === null || typeof v === 'string' || typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v));

@@ -4,10 +4,10 @@
  * summaries carry at most the last four characters.
  */
 import { randomUUID } from 'node:crypto';
-import { DEFAULT_SCOPES, type ConnectionSummary, type RequestOf, type SecretStatus } from '../ipc/contract';
+import { DEFAULT_SCOPES, type ConnectionSummary, type SaveConnectionRequest, type SecretStatus } from '../model/connection';
 import { deskError } from '../errors/desk-error';
 import type { SecretStore } from '../secrets/secret-store';
-import { probeKeychain } from '../secrets/keychain-store';
+import { probeKeychain } from '../secrets/keychain-probe';
 import { DEFAULT_IMS_URL, type IssuedToken } from '../auth/ims-token';
 import { jwtExpiry } from '../auth/jwt-expiry';
 import type { TokenCache } from '../auth/token-provider';
@@ -45,7 +45,7 @@ export interface ConnectionStore {
    * No id: create. With id: edit; an omitted secret keeps the stored one. An unknown id is an error,
    * except with isDemo (main's Demo connection, which has a fixed id): then it is created.
    */
-  save(req: RequestOf<'saveConnection'>, opts?: { isDemo?: boolean }): Promise<ConnectionSummary>;
+  save(req: SaveConnectionRequest, opts?: { isDemo?: boolean }): Promise<ConnectionSummary>;
   /** Removes the settings entry and every keychain entry of the connection. */
   delete(id: string): Promise<void>;
   /** Main process only: never send the result over IPC. */
@@ -108,7 +108,7 @@ export function createConnectionStore({
   }
 
   /** The keychain writes of one save; a changed credential or token address makes the cached token worthless. */
-  function secretWrites(req: RequestOf<'saveConnection'>, existing: StoredConnection | undefined): [SecretAccount, string | null][] {
+  function secretWrites(req: SaveConnectionRequest, existing: StoredConnection | undefined): [SecretAccount, string | null][] {
     const writes: [SecretAccount, string | null][] = [];
     for (const account of ['apiKey', 'clientSecret', 'accessToken', 'scopes'] as const) {
       const value = req[account];

@@ -1,50 +1,64 @@
-import type { ConnectionSummary } from '../ipc/contract';
-import type { Simulator } from '../simulator/server';
+import type { ConnectionSummary } from '../model/connection';
 import type { ConnectionStore } from './connection-store';
 
 export const DEMO_CONNECTION_ID = 'demo';
 
+/** What the Demo needs of the Campaign it talks to; the app passes the built-in simulator. */
+export interface DemoBackend {
+  readonly tenant: string;
+  readonly baseUrl: string;
+  readonly imsUrl: string;
+  readonly apiKey: string;
+  readonly clientSecret: string;
+  close(): Promise<void>;
+}
+
+/** The built-in Demo connection. */
+export interface DemoConnection {
+  /** Starts the backend (once per run) and stores the Demo connection for it. */
+  ensure(): Promise<ConnectionSummary>;
+  close(): Promise<void>;
+}
+
 /**
- * The built-in Demo connection: the Campaign simulator started inside the app on 127.0.0.1, so a new
- * operator can try the whole workflow without Adobe credentials. Its port and token change with every
- * start, so the stored connection is refreshed the first time it is used in a run.
+ * The Campaign simulator started inside the app on 127.0.0.1, so a new operator can try the whole
+ * workflow without Adobe credentials. Its port and secret change with every start, so the stored
+ * connection is refreshed the first time it is used in a run.
  */
-export function createDemoConnection(connections: ConnectionStore, startSimulator: () => Promise<Simulator>) {
+export function createDemoConnection(connections: ConnectionStore, startBackend: () => Promise<DemoBackend>): DemoConnection {
   let running: Promise<ConnectionSummary> | undefined;
-  let sim: Simulator | undefined;
+  let backend: DemoBackend | undefined;
 
   async function start(): Promise<ConnectionSummary> {
-    sim = await startSimulator();
+    backend = await startBackend();
     return connections.save(
       {
         id: DEMO_CONNECTION_ID,
         name: 'Demo',
-        tenant: sim.tenant,
+        tenant: backend.tenant,
         environment: 'stage',
         apiName: 'profileAndServicesExt',
-        baseUrl: sim.baseUrl,
+        baseUrl: backend.baseUrl,
         // The demo signs in like a real OAuth Server-to-Server connection, against the simulator's IMS.
         authMode: 'oauth',
-        imsUrl: sim.imsUrl,
-        apiKey: sim.apiKey,
-        clientSecret: sim.clientSecret,
+        imsUrl: backend.imsUrl,
+        apiKey: backend.apiKey,
+        clientSecret: backend.clientSecret,
       },
       { isDemo: true },
     );
   }
 
   return {
-    ensure(): Promise<ConnectionSummary> {
+    ensure() {
       running ??= start().catch((err: unknown) => {
         running = undefined;
         throw err;
       });
       return running;
     },
-    async close(): Promise<void> {
-      await sim?.close();
+    async close() {
+      await backend?.close();
     },
   };
 }
-
-export type DemoConnection = ReturnType<typeof createDemoConnection>;

@@ -4,7 +4,7 @@
  */
 import { readFile, rename } from 'node:fs/promises';
 import { z } from 'zod';
-import { apiNames, authModes, environments } from '../ipc/contract';
+import { apiNames, authModes, environments } from '../model/connection';
 import { deskError } from '../errors/desk-error';
 import { writeJsonAtomic } from '../storage/json-file';
 

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
-import type { Draft } from '../ipc/contract';
+import type { Draft, DraftInput } from '../model/save';
 import { writeJsonAtomic } from '../storage/json-file';
 
 const value = z.union([z.string(), z.boolean(), z.number(), z.null()]);
@@ -13,13 +13,21 @@ const draftSchema = z.object({
   changes: z.record(z.string(), value),
   base: z.object({ values: z.record(z.string(), value), lastModified: z.string().optional() }),
   savedAt: z.string(),
-});
+}) satisfies z.ZodType<Draft>;
+
+/** Unsaved edits of single profiles, kept by main until Campaign has them or the operator lets them go. */
+export interface DraftStore {
+  /** Newest first; an unreadable draft is skipped, never fatal. */
+  list(): Promise<Draft[]>;
+  save(draft: DraftInput): Promise<Draft>;
+  discard(connectionId: string, pkey: string): Promise<void>;
+}
 
 /**
  * Unsaved edits, one file per profile, written atomically on every change, so a crash, a restart or a
  * failed save never costs the operator's work. A draft goes only when saved or discarded.
  */
-export function createDraftStore(dir: string, now: () => Date = () => new Date()) {
+export function createDraftStore(dir: string, now: () => Date = () => new Date()): DraftStore {
   // A hash as file name: PKeys are opaque and may hold characters a file system dislikes.
   const fileOf = (connectionId: string, pkey: string) =>
     join(dir, `${createHash('sha256').update(`${connectionId}\u0000${pkey}`).digest('hex').slice(0, 32)}.json`);
@@ -34,7 +42,7 @@ export function createDraftStore(dir: string, now: () => Date = () => new Date()
     const drafts = await Promise.all(
       names.map(async (n) => {
         try {
-          return draftSchema.parse(JSON.parse(await readFile(join(dir, n), 'utf8'))) as Draft;
+          return draftSchema.parse(JSON.parse(await readFile(join(dir, n), 'utf8')));
         } catch {
           return undefined; // an unreadable draft is skipped, never fatal
         }
@@ -45,15 +53,13 @@ export function createDraftStore(dir: string, now: () => Date = () => new Date()
 
   return {
     list,
-    async save(draft: Omit<Draft, 'savedAt'>): Promise<Draft> {
+    async save(draft) {
       const saved: Draft = { ...draft, savedAt: now().toISOString() };
       await writeJsonAtomic(fileOf(draft.connectionId, draft.pkey), saved);
       return saved;
     },
-    async discard(connectionId: string, pkey: string): Promise<void> {
+    async discard(connectionId, pkey) {
       await rm(fileOf(connectionId, pkey), { force: true });
     },
   };
 }
-
-export type DraftStore = ReturnType<typeof createDraftStore>;

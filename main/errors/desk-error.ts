@@ -1,4 +1,4 @@
-import type { AppError, ErrorKind } from '../ipc/contract';
+import type { AppError, ErrorKind } from '../model/errors';
 
 /**
  * The one error type domain code throws. The IPC boundary turns it into `{ok: false, error}`;

@@ -1,4 +1,6 @@
-import type { AppInfo, HistoryPage, Locale, RequestOf } from './contract';
+/** One function per contract channel, calling the services; payloads arrive already validated by register.ts. */
+import type { AppInfo } from '../model/connection';
+import type { HistoryFilter, HistoryPage } from '../model/history';
 import type { Handlers } from './register';
 import type { ConnectionStore } from '../connections/connection-store';
 import type { DemoConnection } from '../connections/demo-connection';
@@ -8,6 +10,7 @@ import type { AuditLog } from '../audit/audit-log';
 import { filterRows, summarize } from '../audit/history';
 import { toCsv } from '../audit/csv-export';
 import type { DraftStore } from '../drafts/draft-store';
+import type { LocalePreference } from '../preferences/locale-preference';
 
 export interface HandlerDeps {
   audit: Pick<AuditLog, 'read'>;
@@ -21,14 +24,13 @@ export interface HandlerDeps {
   probeKeychain(): Promise<void>;
   /** Drops what was cached for a connection that changed or was deleted. */
   forget(connectionId: string): void;
-  locale: { get(): Promise<Locale>; set(locale: Locale): Promise<void> };
+  locale: LocalePreference;
   appVersion: string;
 }
 
-/** One function per contract channel; payloads arrive already validated by register.ts. */
 export function createHandlers(d: HandlerDeps): Handlers {
   const appInfo = async (): Promise<AppInfo> => ({ locale: await d.locale.get(), version: d.appVersion });
-  async function history(filter: RequestOf<'listHistory'>): Promise<HistoryPage> {
+  async function history(filter: HistoryFilter): Promise<HistoryPage> {
     const { entries, skippedLines } = await d.audit.read();
     const rows = filterRows(summarize(entries), {
       ...filter,
@@ -70,12 +72,8 @@ export function createHandlers(d: HandlerDeps): Handlers {
     findProfiles: ({ connectionId, query }) => d.profiles.find(connectionId, query),
     findMoreProfiles: ({ connectionId, next, kind }) => d.profiles.findMore(connectionId, next, kind),
     loadProfile: ({ connectionId, pkey }) => d.profiles.load(connectionId, pkey),
-    async saveProfile({ connectionId, pkey, changes, base, undoOf }) {
-      const outcome = await d.profiles.save(connectionId, pkey, changes, base, undoOf);
-      // Once Campaign has the change, the draft has done its job; after a conflict the edits stay drafted.
-      if (outcome.status !== 'conflict') await d.drafts.discard(connectionId, pkey);
-      return outcome;
-    },
+    saveProfile: (request) => d.profiles.save(request),
+    verifyProfile: (request) => d.profiles.verify(request),
     listHistory: history,
     async exportHistory({ filter, labels }) {
       const { rows } = await history(filter);
@@ -87,6 +85,5 @@ export function createHandlers(d: HandlerDeps): Handlers {
       await d.drafts.discard(connectionId, pkey);
       return d.drafts.list();
     },
-    verifyProfile: ({ connectionId, pkey, sent }) => d.profiles.verify(connectionId, pkey, sent),
   };
 }

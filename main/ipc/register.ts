@@ -1,5 +1,6 @@
 import type { z } from 'zod';
-import { contract, type AppError, type ChannelKey, type RequestOf, type ResponseOf, type Result } from './contract';
+import type { AppError, Result } from '../model/errors';
+import { channels, contract, type ChannelKey, type RequestOf, type ResponseOf } from './contract';
 import { DeskError } from '../errors/desk-error';
 import type { Logger } from '../logging/logger';
 
@@ -25,8 +26,8 @@ export interface RegisterOptions {
  */
 export function registerHandlers(ipc: IpcMainLike, handlers: Handlers, opts: RegisterOptions): void {
   for (const key of Object.keys(contract) as ChannelKey[]) {
-    const { name, request } = contract[key];
-    ipc.handle(name, (event, ...args) => dispatch(key, request, handlers[key] as (r: unknown) => Promise<unknown>, event, args, opts));
+    const { request } = contract[key];
+    ipc.handle(channels[key], (event, ...args) => dispatch(key, request, handlers[key] as (r: unknown) => Promise<unknown>, event, args, opts));
   }
 }
 

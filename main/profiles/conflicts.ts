@@ -1,11 +1,6 @@
-import type { FieldConflict, FieldValue } from '../ipc/contract';
-import { sameValue } from '../campaign/verify';
-
-/** What the operator's edit started from: the loaded values of the edited fields and the profile's lastModified. */
-export interface SaveBase {
-  values: Record<string, FieldValue>;
-  lastModified?: string;
-}
+import type { FieldValue } from '../model/profile';
+import type { EditBase, FieldConflict } from '../model/save';
+import { sameValue } from '../model/values';
 
 /**
  * Compares the profile as it is on the server now with what the operator loaded, just before writing.
@@ -16,7 +11,7 @@ export function findConflicts(
   server: (path: string) => FieldValue | undefined,
   serverLastModified: string | undefined,
   changes: Record<string, FieldValue>,
-  base: SaveBase,
+  base: EditBase,
 ): { conflicts: FieldConflict[]; changedElsewhere: boolean } | null {
   const conflicts = Object.keys(changes)
     .map((path) => ({ path, loaded: base.values[path] ?? null, server: server(path) ?? null, mine: changes[path]! }))

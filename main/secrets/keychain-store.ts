@@ -2,9 +2,9 @@
  * The OS keychain behind SecretStore. This is the ONLY file that imports keytar (archived upstream),
  * so swapping the backend touches nothing else.
  */
-import { randomUUID } from 'node:crypto';
 import keytar from 'keytar';
 import { deskError, type DeskError } from '../errors/desk-error';
+import { KeychainReason } from '../model/errors';
 import type { SecretStore } from './secret-store';
 
 /** The part of keytar we use; injectable so the error mapping can be unit-tested. */
@@ -13,13 +13,6 @@ export interface KeychainBackend {
   setPassword(service: string, account: string, password: string): Promise<void>;
   deletePassword(service: string, account: string): Promise<boolean>;
 }
-
-/** Why the keychain failed, in AppError.code, so the UI can say what the operator (or IT) should do. */
-export type KeychainReason = 'noDbus' | 'noSecretService' | 'locked' | 'other';
-
-export const PROBE_SERVICE = 'Profile Desk (probe)';
-/** Each probe writes its own account, so two probes at once (two windows, two test workers) never collide. */
-export const probeAccount = (nonce: string): string => `sentinel-${nonce}`;
 
 // GDBus prefixes errors from any service with "GDBus.Error:org.freedesktop.DBus.Error...", so "no bus"
 // matches only the ways of failing to reach a bus, never the bare word "DBus".
@@ -71,26 +64,4 @@ export function createKeychainStore(backend: KeychainBackend = keytar): SecretSt
       }
     },
   };
-}
-
-/**
- * Proves the keychain really stores and returns secrets. Needed because a locked keyring reads null
- * (and deletes nothing) without any error: a read-back that is null or different means "locked".
- */
-export async function probeKeychain(store: SecretStore): Promise<void> {
-  const sentinel = randomUUID();
-  const account = probeAccount(sentinel);
-  await store.set(PROBE_SERVICE, account, sentinel);
-  try {
-    const readBack = await store.get(PROBE_SERVICE, account);
-    if (readBack !== sentinel) {
-      const message = 'OS keychain probe failed (locked)';
-      throw deskError('keychain', message, {
-        code: 'locked' satisfies KeychainReason,
-        details: `${message}\nservice: ${PROBE_SERVICE}\naccount: ${account}\nthe value just written read back as ${readBack === null ? 'nothing' : 'a different value'}`,
-      });
-    }
-  } finally {
-    await store.delete(PROBE_SERVICE, account);
-  }
 }

@@ -8,7 +8,7 @@ async function main(): Promise<void> {
   const { baseUrl, imsUrl, tenant, apiKey, clientSecret, accessToken } = sim;
   // First line: machine-readable, for scripts and tests that start the simulator as a process.
   console.log(JSON.stringify({ baseUrl, imsUrl, tenant, apiKey, clientSecret, accessToken }));
-  console.log(`Campaign simulator running with ${sim.pkeys().length} demo profiles.`);
+  console.log(`Campaign simulator running with ${sim.profileCount} demo profiles.`);
   console.log(`  Campaign base URL: ${baseUrl}  (profileAndServices, profileAndServicesExt)`);
   console.log(`  IMS token URL:     ${imsUrl}`);
   console.log(`  Client id / secret: ${apiKey} / ${clientSecret}`);

@@ -3,26 +3,48 @@ import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import { resolveConfig } from './config';
 import type { SimContext } from './context';
-import { FaultList, MALFORMED_BODY, statusFaultReply } from './faults';
+import { MALFORMED_BODY, statusFaultReply } from './faults';
 import { type Incoming, type Reply, flattenHeaders, parseRecordedBody, queryOf, readBody, sendReply } from './http-io';
 import { TokenStore } from './ims';
 import { ProfileStore } from './profile-store';
-import { renderProfile } from './profile-view';
 import { RateLimiter } from './rate-limiter';
 import { IMS_PATH, route } from './router';
 import { seedProfiles } from './seed-profiles';
 import type { Fault, SimRequest, Simulator, SimulatorOptions } from './types';
-import { validateWrite } from './validation';
 
 export type { ExtraClient, Fault, SimRequest, Simulator, SimulatorOptions } from './types';
 
+/**
+ * How the test entry (test-hooks.ts) looks inside a running simulator. The Demo runs without hooks, so it
+ * keeps no request log and takes no faults.
+ */
+export interface ServerHooks {
+  /** Each request as it arrives; its status is filled in when it is answered. */
+  record(request: SimRequest): void;
+  /** A fault to play instead of the normal answer, if one is due. */
+  fault(method: string, path: string): Fault | undefined;
+}
+
+/** What only the test entry may reach. */
+export interface SimulatorInternals {
+  store: ProfileStore;
+  tokens: TokenStore;
+  ctx: SimContext;
+  setLatency(ms: number): void;
+}
+
 /** Starts the Campaign + IMS simulator on 127.0.0.1 (a random port unless options.port is set). */
 export async function startSimulator(options: SimulatorOptions = {}): Promise<Simulator> {
+  return (await launchSimulator(options)).simulator;
+}
+
+export async function launchSimulator(
+  options: SimulatorOptions,
+  hooks?: ServerHooks,
+): Promise<{ simulator: Simulator; internals: SimulatorInternals }> {
   const config = resolveConfig(options);
   const tokens = new TokenStore(config.tokenLifetimeSec);
   const store = new ProfileStore(seedProfiles(config.profileCount));
-  const faults = new FaultList();
-  const requests: SimRequest[] = [];
   const timers = new Set<NodeJS.Timeout>();
   let latencyMs = config.latencyMs;
 
@@ -63,7 +85,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     const requestId = randomUUID();
     const rawBody = await readBody(req);
     const inc: Incoming = { method: req.method ?? 'GET', url: new URL(req.url ?? '/', origin), headers: req.headers, rawBody };
-    const record: SimRequest = {
+    const record: SimRequest | undefined = hooks && {
       method: inc.method,
       path: inc.url.pathname,
       query: queryOf(inc.url),
@@ -72,13 +94,13 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       status: 0,
       at: Date.now(),
     };
-    requests.push(record);
+    if (record) hooks?.record(record);
     if (latencyMs > 0) await sleep(latencyMs);
     const answer = (reply: Reply) => {
-      record.status = reply.status;
+      if (record) record.status = reply.status;
       sendReply(res, reply, requestId);
     };
-    const fault = faults.take(inc.method, inc.url.pathname);
+    const fault = hooks?.fault(inc.method, inc.url.pathname);
     switch (fault?.kind) {
       case undefined:
         return answer(route(inc, ctx, Date.now()));
@@ -101,33 +123,14 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   const accessToken = tokens.issue(config.apiKey, Date.now());
   let closing: Promise<void> | undefined;
 
-  return {
+  const simulator: Simulator = {
     baseUrl: ctx.baseUrl,
     imsUrl: `${origin}${IMS_PATH}`,
     tenant: config.tenant,
     apiKey: config.apiKey,
     clientSecret: config.clientSecret,
     accessToken,
-    requests,
-    clearRequests: () => {
-      requests.length = 0; // same array, so references held by tests stay live
-    },
-    pkeys: () => store.all().map((r) => r.pkey),
-    getProfile: (pkey) => {
-      const record = store.get(pkey);
-      return record && renderProfile(record, 'profileAndServicesExt', ctx.baseUrl, Date.now());
-    },
-    changeProfile: (pkey, patch) => {
-      if (!store.get(pkey)) throw new Error(`changeProfile: no profile ${pkey}`);
-      store.update(pkey, validateWrite(patch, 'profileAndServicesExt'), Date.now());
-    },
-    expireTokens: () => tokens.expireAll(),
-    injectFault: (fault: Fault) => faults.inject(fault),
-    clearFaults: () => faults.clear(),
-    setLatency: (ms) => {
-      latencyMs = Math.max(0, ms);
-    },
-    setNormalizer: (field, fn) => store.setNormalizer(field, fn),
+    profileCount: config.profileCount,
     close: () => {
       closing ??= new Promise<void>((resolve, reject) => {
         for (const timer of timers) clearTimeout(timer);
@@ -136,6 +139,17 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
         server.closeAllConnections(); // includes sockets held by 'timeout' faults and idle keep-alives
       });
       return closing;
+    },
+  };
+  return {
+    simulator,
+    internals: {
+      store,
+      tokens,
+      ctx,
+      setLatency: (ms) => {
+        latencyMs = Math.max(0, ms);
+      },
     },
   };
 }

@@ -41,6 +41,7 @@ export interface Fault {
   headers?: Record<string, string>;
 }
 
+/** A running simulator, as the Demo and `npm run sim` use it. */
 export interface Simulator {
   readonly baseUrl: string;
   readonly imsUrl: string;
@@ -48,6 +49,12 @@ export interface Simulator {
   readonly apiKey: string;
   readonly clientSecret: string;
   readonly accessToken: string;
+  readonly profileCount: number;
+  close(): Promise<void>;
+}
+
+/** The same simulator seen from a test: its request log, its data and its faults (test-hooks.ts). */
+export interface TestSimulator extends Simulator {
   readonly requests: SimRequest[];
   clearRequests(): void;
   pkeys(): string[];
@@ -58,5 +65,4 @@ export interface Simulator {
   clearFaults(): void;
   setLatency(ms: number): void;
   setNormalizer(field: string, fn: ((value: unknown) => unknown) | null): void;
-  close(): Promise<void>;
 }

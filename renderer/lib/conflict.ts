@@ -1,19 +1,13 @@
 /**
- * Pure helpers for "someone else changed this profile meanwhile": what a save starts from (its base),
- * which other fields changed in Campaign, and how the operator's choices turn into the next edit.
+ * Pure helpers for "someone else changed this profile meanwhile": which other fields changed in Campaign,
+ * and how the operator's choices turn into the next edit.
  */
-import type { FieldConflict, FieldValue, LoadedProfile } from '../../main/ipc/contract';
-import { isChanged, isLocked, type Values } from './changes';
+import type { FieldValue, LoadedProfile } from '../../main/model/profile';
+import type { FieldConflict } from '../../main/model/save';
+import { isChanged, isLocked } from '../../main/model/changes';
+import type { Values } from '../../main/model/save';
 
 export type ConflictChoice = 'mine' | 'theirs';
-
-/** What an edit started from: the loaded values of the edited fields and the profile's lastModified. */
-export function saveBase(profile: Pick<LoadedProfile, 'values'>, changes: Values): { values: Values; lastModified?: string } {
-  const values: Values = {};
-  for (const path of Object.keys(changes)) values[path] = profile.values[path] ?? null;
-  const lastModified = profile.values['lastModified'];
-  return typeof lastModified === 'string' && lastModified !== '' ? { values, lastModified } : { values };
-}
 
 /**
  * Editable fields whose value in Campaign differs from the one the operator loaded, leaving out the

@@ -2,15 +2,8 @@
  * The logic of the connection form, kept pure so it is unit-tested: which fields a sign-in method needs,
  * the checks before anything is sent, the request that is sent, and which field a failed test points to.
  */
-import type {
-  ApiName,
-  AppError,
-  AuthMode,
-  ConnectionCheck,
-  ConnectionSummary,
-  Environment,
-  SaveConnectionRequest,
-} from '../../main/ipc/contract';
+import type { ApiName, AuthMode, ConnectionCheck, ConnectionSummary, Environment, SaveConnectionRequest } from '../../main/model/connection';
+import type { AppError } from '../../main/model/errors';
 import { errorText, type ErrorText } from './error-text';
 import type { MessageKey } from './i18n/en';
 import type { Params } from './i18n/translate';

@@ -3,7 +3,8 @@
  * Every call resolves to a Result; a missing bridge or a rejected IPC call becomes an `internal` error
  * instead of an exception, so screens handle one shape only.
  */
-import type { AppError, ChannelKey, DeskApi, ResponseOf, Result } from '../../main/ipc/contract';
+import type { AppError, Result } from '../../main/model/errors';
+import type { ChannelKey, DeskApi, ResponseOf } from '../../main/ipc/contract';
 
 declare global {
   interface Window {

@@ -1,5 +1,5 @@
 /** How field names and values are shown to the operator, in the current language. */
-import type { FieldDef, FieldValue } from '../../main/ipc/contract';
+import type { FieldDef, FieldValue } from '../../main/model/profile';
 import { getLocale, isMessageKey, t } from './i18n/i18n.svelte';
 
 /** Translated label for standard fields; Campaign's own label for custom (cus*) and unknown fields. */

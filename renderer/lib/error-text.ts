@@ -2,7 +2,7 @@
  * Turns an AppError into what the operator reads: a title, what happened and what to do.
  * Pure: returns message keys plus the values to put into them; the ErrorPanel translates.
  */
-import type { AppError, ErrorKind } from '../../main/ipc/contract';
+import type { AppError, ErrorKind } from '../../main/model/errors';
 import type { MessageKey } from './i18n/en';
 import type { Params } from './i18n/translate';
 

@@ -2,7 +2,7 @@
  * How long a connection's access lasts, in words an operator understands. Pure: returns a message key,
  * the ISO time to put into it (the component formats it in the current language) and how loudly to show it.
  */
-import type { ConnectionSummary } from '../../main/ipc/contract';
+import type { ConnectionSummary } from '../../main/model/connection';
 import type { MessageKey } from './i18n/en';
 
 export type ValidityTone = 'ok' | 'warn' | 'danger' | 'neutral';

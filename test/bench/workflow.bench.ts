@@ -6,7 +6,7 @@
  */
 import type { Page } from '@playwright/test';
 import { expect, test } from '../e2e/harness';
-import type { SimRequest } from '../../main/simulator/server';
+import type { SimRequest } from '../../main/simulator/test-hooks';
 import type { DeskApi } from '../../main/ipc/contract';
 
 const LATENCY_MS = 100;

@@ -4,13 +4,13 @@
  * through Review again. Nothing is overwritten without a choice.
  */
 import type { Page } from '@playwright/test';
-import type { Simulator } from '../../main/simulator/server';
+import type { TestSimulator } from '../../main/simulator/test-hooks';
 import { expect, test } from './harness';
 import { steps } from './steps';
 
 test.use({ appLocale: 'en' });
 
-const patches = (sim: Simulator) => sim.requests.filter((r) => r.method === 'PATCH');
+const patches = (sim: TestSimulator) => sim.requests.filter((r) => r.method === 'PATCH');
 const conflictHeading = (page: Page) => page.getByRole('heading', { name: 'This profile was changed in Campaign since you opened it' });
 
 test('a changed phone: the three values, no PATCH; “Keep my value” → review → saved and confirmed', async ({ app }) => {

@@ -4,7 +4,7 @@
  * and a failed test that names the wrong value and marks its field.
  */
 import type { Page } from '@playwright/test';
-import type { Simulator } from '../../main/simulator/server';
+import type { TestSimulator } from '../../main/simulator/test-hooks';
 import { expect, test } from './harness';
 import { steps } from './steps';
 
@@ -12,7 +12,7 @@ test.use({ appLocale: 'en' });
 
 const header = (page: Page) => page.getByRole('banner');
 const switcher = (page: Page) => header(page).getByRole('combobox', { name: 'Connection' });
-const option = (name: string, env: 'Production' | 'Stage (test)', sim: Simulator) => `${name} · ${env} · ${sim.tenant}`;
+const option = (name: string, env: 'Production' | 'Stage (test)', sim: TestSimulator) => `${name} · ${env} · ${sim.tenant}`;
 
 test('set up two OAuth connections, switch in the header, production marked, delete one', async ({ app }) => {
   const { page, sim } = app;

@@ -15,8 +15,8 @@ import { registerHandlers, type IpcEventLike, type IpcMainLike } from '../../mai
 import { createLogger, createRedactor } from '../../main/logging/logger';
 import { createKeychainStore, type KeychainBackend } from '../../main/secrets/keychain-store';
 import { CONTENT_SECURITY_POLICY } from '../../main/security/csp';
-import { startSimulator, type Simulator, type SimulatorOptions } from '../../main/simulator/server';
-import type { Locale } from '../../main/ipc/contract';
+import { startTestSimulator, type TestSimulator, type SimulatorOptions } from '../../main/simulator/test-hooks';
+import type { Locale } from '../../main/model/connection';
 
 const RENDERER_DIR = resolve(__dirname, '../../dist/renderer');
 
@@ -58,7 +58,7 @@ async function serveRenderer(): Promise<{ server: Server; origin: string }> {
 
 export interface DeskApp {
   page: Page;
-  sim: Simulator;
+  sim: TestSimulator;
   userDataDir: string;
   /** Every line the main-process logger wrote. */
   logs: string[];
@@ -94,7 +94,7 @@ export const test = base.extend<Options & { app: DeskApp }>({
   locale: async ({ appLocale }, use) => use(appLocale === 'de' ? 'de-DE' : 'en-US'),
   app: async ({ page, appLocale, simOptions, keychainState }, use) => {
     const userDataDir = await mkdtemp(join(tmpdir(), 'profile-desk-e2e-'));
-    const sim = await startSimulator(simOptions);
+    const sim = await startTestSimulator(simOptions);
     const { server, origin } = await serveRenderer();
     const logs: string[] = [];
     const ipcAnswers: unknown[] = [];

@@ -6,7 +6,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import type { Locale } from '../../main/ipc/contract';
+import type { Locale } from '../../main/model/connection';
 import { expect, screenshot, test } from './harness';
 import { formWords, steps } from './steps';
 

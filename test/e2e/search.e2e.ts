@@ -3,7 +3,8 @@
  * name over more than one page (following Campaign's own next link), by profile key, and no match —
  * including Campaign's case-sensitive name search ("müller" finds nothing, "Müller" does).
  */
-import type { FindResult, Result } from '../../main/ipc/contract';
+import type { Result } from '../../main/model/errors';
+import type { FindResult } from '../../main/model/profile';
 import { expect, test } from './harness';
 import { steps } from './steps';
 

@@ -1,7 +1,7 @@
 /** Operator steps shared by the e2e specs, written the way an operator would describe them. */
 import type { Page } from '@playwright/test';
-import type { Locale } from '../../main/ipc/contract';
-import type { Simulator } from '../../main/simulator/server';
+import type { Locale } from '../../main/model/connection';
+import type { TestSimulator } from '../../main/simulator/test-hooks';
 import { expect } from './harness';
 
 /** The connection form's words, as the operator reads them. */
@@ -117,7 +117,7 @@ export const steps = (page: Page, locale: Locale = 'en') => {
       await page.getByRole('button', { name: w.continue }).click();
     },
     /** Fills the guided connection form for an OAuth connection to the simulator, with the values IT gives. */
-    async fillOAuthForm(sim: Simulator, s: OAuthSetup) {
+    async fillOAuthForm(sim: TestSimulator, s: OAuthSetup) {
       const f = formWords[locale];
       await page.getByRole('textbox', { name: f.name, exact: true }).fill(s.name);
       await page.getByRole('radio', { name: f[s.environment] }).check();

@@ -289,6 +289,7 @@ export const de: Messages = {
   'validation.dateInvalid': 'Dieses Datum gibt es im Kalender nicht.',
   'validation.enum': 'Wählen Sie einen der Werte aus der Liste.',
   'validation.integer': 'Geben Sie eine ganze Zahl ein, z. B. 42.',
+  'validation.number': 'Geben Sie eine Zahl ein, z. B. 42 oder 3,5.',
   'validation.wrongType': 'Profile Desk kann diesen Wert hier nicht verwenden.',
 
   // ---------- review ----------

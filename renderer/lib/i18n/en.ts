@@ -290,6 +290,7 @@ export const en = {
   'validation.dateInvalid': 'This date does not exist in the calendar.',
   'validation.enum': 'Choose one of the values in the list.',
   'validation.integer': 'Enter a whole number, e.g. 42.',
+  'validation.number': 'Enter a number, e.g. 42 or 3.5.',
   'validation.wrongType': 'Profile Desk cannot use this value here.',
 
   // ---------- review ----------

@@ -1,4 +1,4 @@
-import type { Locale } from '../../../main/ipc/contract';
+import type { Locale } from '../../../main/model/connection';
 import { de } from './de';
 import { en, type MessageKey, type Messages } from './en';
 import { interpolate, type Params } from './translate';

@@ -104,7 +104,10 @@ describe('audit log', () => {
     const keys = new Set<string>();
     const collect = (v: unknown): void => {
       if (Array.isArray(v)) v.forEach(collect);
-      else if (v && typeof v === 'object') for (const [k, inner] of Object.entries(v)) (keys.add(k), collect(inner));
+      else if (v && typeof v === 'object') for (const [k, inner] of Object.entries(v)) {
+        keys.add(k);
+        collect(inner);
+      }
     };
     for (const line of (await readFile(file, 'utf8')).trim().split('\n')) collect(JSON.parse(line));
     expect(keys.size).toBeGreaterThan(10);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toCsv, type CsvLabels } from '../../../main/audit/csv-export';
-import type { HistoryRow } from '../../../main/audit/history';
+import type { HistoryRow } from '../../../main/model/history';
 
 const labels: CsvLabels = {
   columns: {

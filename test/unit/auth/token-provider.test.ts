@@ -4,10 +4,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createTokenProvider } from '../../../main/auth/token-provider';
 import type { IssuedToken } from '../../../main/auth/ims-token';
 import { createCampaignClient } from '../../../main/campaign/client';
+import { createAxiosHttp } from '../../../main/http/axios-http';
 import { DeskError } from '../../../main/errors/desk-error';
-import { startSimulator, type Simulator, type SimulatorOptions } from '../../../main/simulator/server';
+import { startTestSimulator, type TestSimulator, type SimulatorOptions } from '../../../main/simulator/test-hooks';
 
-let sim: Simulator | undefined;
+let sim: TestSimulator | undefined;
 afterEach(async () => {
   await sim?.close();
   sim = undefined;
@@ -20,7 +21,7 @@ function memoryCache() {
 }
 
 async function setup(options: SimulatorOptions = {}, secret?: string) {
-  const s = await startSimulator(options);
+  const s = await startTestSimulator(options);
   sim = s;
   const cache = memoryCache();
   let clock = Date.now();
@@ -28,9 +29,11 @@ async function setup(options: SimulatorOptions = {}, secret?: string) {
     connectionName: 'Test',
     credentials: async () => ({ imsUrl: s.imsUrl, clientId: s.apiKey, clientSecret: secret ?? s.clientSecret, scopes: 'openid,AdobeID,campaign_sdk' }),
     cache,
+    http: createAxiosHttp(),
     now: () => clock,
   });
   const client = createCampaignClient({
+    http: createAxiosHttp(),
     baseUrl: s.baseUrl,
     apiName: 'profileAndServices',
     connectionName: 'Test',

@@ -2,11 +2,13 @@
 /** The Campaign client against the simulator over real HTTP: one test per documented behaviour it relies on. */
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCampaignClient } from '../../../main/campaign/client';
+import { createAxiosHttp } from '../../../main/http/axios-http';
 import { DeskError } from '../../../main/errors/desk-error';
-import type { ApiName, AppError } from '../../../main/ipc/contract';
-import { startSimulator, type Simulator, type SimulatorOptions } from '../../../main/simulator/server';
+import type { ApiName } from '../../../main/model/connection';
+import type { AppError } from '../../../main/model/errors';
+import { startTestSimulator, type TestSimulator, type SimulatorOptions } from '../../../main/simulator/test-hooks';
 
-let sim: Simulator | undefined;
+let sim: TestSimulator | undefined;
 afterEach(async () => {
   await sim?.close();
   sim = undefined;
@@ -16,9 +18,10 @@ async function setup(
   options: SimulatorOptions = {},
   o: { apiName?: ApiName; baseUrl?: string; apiKey?: string; token?: string; timeoutMs?: number; attempts?: number } = {},
 ) {
-  const s = await startSimulator(options);
+  const s = await startTestSimulator(options);
   sim = s;
   const client = createCampaignClient({
+    http: createAxiosHttp(),
     baseUrl: o.baseUrl ?? s.baseUrl,
     apiName: o.apiName ?? 'profileAndServices',
     connectionName: 'Test',
@@ -123,9 +126,10 @@ describe('Campaign client', () => {
   });
 
   it('maps an unknown tenant ("Oops" 500) to badAddress', async () => {
-    const s = await startSimulator();
+    const s = await startTestSimulator();
     sim = s;
     const client = createCampaignClient({
+      http: createAxiosHttp(),
       baseUrl: s.baseUrl.replace(s.tenant, 'no-such-tenant'),
       apiName: 'profileAndServices',
       connectionName: 'Test',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildPatchBody } from '../../../main/campaign/patch-body';
-import type { FieldDef } from '../../../main/ipc/contract';
+import type { FieldDef } from '../../../main/model/profile';
 import { DeskError } from '../../../main/errors/desk-error';
 
 const fields: FieldDef[] = [

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AppError, ErrorKind } from '../../../main/ipc/contract';
+import type { AppError, ErrorKind } from '../../../main/model/errors';
 import { DeskError, deskError } from '../../../main/errors/desk-error';
 import { DEFAULT_RETRY_POLICY, isRetryable, withRetries, type RetryPolicy } from '../../../main/campaign/retry';
 

@@ -12,7 +12,8 @@ import {
   type ConnectionStore,
 } from '../../../main/connections/connection-store';
 import { DeskError, deskError } from '../../../main/errors/desk-error';
-import { DEFAULT_SCOPES, type RequestOf } from '../../../main/ipc/contract';
+import { DEFAULT_SCOPES } from '../../../main/model/connection';
+import { type RequestOf } from '../../../main/ipc/contract';
 import { createKeychainStore } from '../../../main/secrets/keychain-store';
 import type { SecretStore } from '../../../main/secrets/secret-store';
 import { requirePrivateKeyring } from '../helpers/private-keyring';

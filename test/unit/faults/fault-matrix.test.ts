@@ -13,10 +13,10 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { createDesk } from '../../../main/app/create-desk';
 import { createAuditLog } from '../../../main/audit/audit-log';
 import { DeskError } from '../../../main/errors/desk-error';
-import type { SaveOutcome } from '../../../main/ipc/contract';
+import type { SaveOutcome } from '../../../main/model/save';
 import { createRedactor } from '../../../main/logging/logger';
 import { createKeychainStore } from '../../../main/secrets/keychain-store';
-import { startSimulator, type Fault, type Simulator } from '../../../main/simulator/server';
+import { startTestSimulator, type Fault, type TestSimulator } from '../../../main/simulator/test-hooks';
 import { requirePrivateKeyring } from '../helpers/private-keyring';
 
 type Step = 'load' | 'preSave' | 'patch' | 'verify';
@@ -37,7 +37,7 @@ const ATTEMPTS = 2;
 const retried = new Set<FaultName>(['timeout', 'reset', '502', '503', '429']);
 
 const figures: string[] = [];
-let current: { sim: Simulator; dir: string; close(): Promise<void> } | undefined;
+let current: { sim: TestSimulator; dir: string; close(): Promise<void> } | undefined;
 afterEach(async () => {
   await current?.close();
   current = undefined;
@@ -46,7 +46,7 @@ afterAll(() => console.log(`fault matrix:\n${figures.join('\n')}`));
 
 async function setup() {
   requirePrivateKeyring();
-  const sim = await startSimulator({ latencyMs: 20 });
+  const sim = await startTestSimulator({ latencyMs: 20 });
   const dir = await mkdtemp(join(tmpdir(), 'profile-desk-faults-'));
   const desk = createDesk({
     userDataDir: dir,

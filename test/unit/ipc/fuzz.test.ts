@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createDesk } from '../../../main/app/create-desk';
-import { contract, type ChannelKey } from '../../../main/ipc/contract';
+import { channels, contract, type ChannelKey } from '../../../main/ipc/contract';
 import { registerHandlers, type IpcEventLike } from '../../../main/ipc/register';
 import { createLogger, createRedactor } from '../../../main/logging/logger';
 import { createKeychainStore } from '../../../main/secrets/keychain-store';
@@ -104,7 +104,7 @@ describe('IPC fuzzing against the real handlers', () => {
 
     let sent = 0;
     for (const key of Object.keys(contract) as ChannelKey[]) {
-      const listener = listeners.get(contract[key].name)!;
+      const listener = listeners.get(channels[key])!;
       const shape = (contract[key].request as unknown as { shape?: Record<string, { safeParse(v: unknown): { success: boolean } }> }).shape;
       for (const payload of mutations(valid[key], rand, (k) => shape?.[k]?.safeParse(undefined).success ?? false)) {
         const answer = (await listener(event, payload)) as { ok: boolean; error?: { kind: string } };
@@ -119,7 +119,7 @@ describe('IPC fuzzing against the real handlers', () => {
     expect(sent).toBeGreaterThanOrEqual(1000);
     expect(ran).toEqual([]); // no handler ever saw a malformed payload
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
-    expect(await listeners.get(contract.getAppInfo.name)!(event)).toMatchObject({ ok: true, value: { locale: 'de' } });
+    expect(await listeners.get(channels.getAppInfo)!(event)).toMatchObject({ ok: true, value: { locale: 'de' } });
     await desk.close();
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contract, type ChannelKey } from '../../../main/ipc/contract';
+import { channels, type ChannelKey } from '../../../main/ipc/contract';
 import { registerHandlers, type Handlers, type IpcEventLike } from '../../../main/ipc/register';
 import { createLogger, createRedactor } from '../../../main/logging/logger';
 import { deskError } from '../../../main/errors/desk-error';
@@ -11,7 +11,7 @@ function setup(overrides: Partial<Handlers> = {}) {
   const calls: string[] = [];
   const logs: string[] = [];
   const handlers = Object.fromEntries(
-    (Object.keys(contract) as ChannelKey[]).map((k) => [k, overrides[k] ?? (async () => void calls.push(k))]),
+    (Object.keys(channels) as ChannelKey[]).map((k) => [k, overrides[k] ?? (async () => void calls.push(k))]),
   ) as unknown as Handlers;
   registerHandlers({ handle: (ch, l) => void listeners.set(ch, l) }, handlers, {
     isTrustedUrl: (url) => url.startsWith('app://profile-desk/'),
@@ -25,7 +25,7 @@ const ref = { connectionId: 'demo', pkey: '@abc' };
 
 describe('registerHandlers', () => {
   it('registers exactly the contract channels', () => {
-    expect([...setup().listeners.keys()].sort()).toEqual(Object.values(contract).map((c) => c.name).sort());
+    expect([...setup().listeners.keys()].sort()).toEqual(Object.values(channels).sort());
   });
 
   it('passes a valid payload to the handler and wraps the answer', async () => {

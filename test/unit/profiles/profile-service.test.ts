@@ -5,12 +5,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createAuditLog } from '../../../main/audit/audit-log';
+import { createDraftStore } from '../../../main/drafts/draft-store';
 import { createCampaignClient } from '../../../main/campaign/client';
+import { createAxiosHttp } from '../../../main/http/axios-http';
 import { createProfileService, type ProfileServiceDeps } from '../../../main/profiles/profile-service';
 import { DeskError } from '../../../main/errors/desk-error';
-import { startSimulator, type Simulator, type SimulatorOptions } from '../../../main/simulator/server';
+import { startTestSimulator, type TestSimulator, type SimulatorOptions } from '../../../main/simulator/test-hooks';
 
-let sim: Simulator | undefined;
+let sim: TestSimulator | undefined;
 const dirs: string[] = [];
 afterEach(async () => {
   await sim?.close();
@@ -20,9 +22,10 @@ afterEach(async () => {
 
 /** A service over a fresh simulator; `audit` replaces the real audit log (to make it fail). */
 async function setup(options: SimulatorOptions = {}, auditOverride?: ProfileServiceDeps['audit']) {
-  const s = await startSimulator(options);
+  const s = await startTestSimulator(options);
   sim = s;
   const client = createCampaignClient({
+    http: createAxiosHttp(),
     baseUrl: s.baseUrl,
     apiName: 'profileAndServicesExt',
     connectionName: 'Test',
@@ -31,22 +34,24 @@ async function setup(options: SimulatorOptions = {}, auditOverride?: ProfileServ
   const dir = await mkdtemp(join(tmpdir(), 'profile-desk-audit-'));
   dirs.push(dir);
   const audit = createAuditLog({ file: join(dir, 'changes.jsonl'), osUser: 'operator1' });
+  const drafts = createDraftStore(join(dir, 'drafts'));
   const service = createProfileService({
     clientFor: async () => client,
     audit: auditOverride ?? audit,
+    drafts,
     describeConnection: async (id) => ({ id, name: 'Stage', environment: 'stage', tenant: s.tenant }),
   });
-  return { sim: s, service, pkey: s.pkeys()[0]!, audit };
+  return { sim: s, service, pkey: s.pkeys()[0]!, audit, drafts };
 }
 
 /** The base an operator's edit starts from: the profile as loaded now. */
-function baseOf(sim: Simulator, pkey: string, paths: string[]) {
+function baseOf(sim: TestSimulator, pkey: string, paths: string[]) {
   const p = sim.getProfile(pkey)!;
   const at = (path: string) => path.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown>)?.[k], p);
   return { values: Object.fromEntries(paths.map((path) => [path, (at(path) ?? null) as string | null])), lastModified: String(p.lastModified) };
 }
 
-const calls = (s: Simulator, method: string, part: string) => s.requests.filter((r) => r.method === method && r.path.includes(part)).length;
+const calls = (s: TestSimulator, method: string, part: string) => s.requests.filter((r) => r.method === method && r.path.includes(part)).length;
 
 describe('profile service', () => {
   it('loads a profile with fields from Campaign’s metadata, custom fields included', async () => {
@@ -72,7 +77,7 @@ describe('profile service', () => {
   it('saves with one PATCH of only the changed fields, then verifies with a GET', async () => {
     const { service, sim, pkey } = await setup();
     sim.clearRequests();
-    const outcome = await service.save('c1', pkey, { phone: '+49 30 901820', 'location.city': 'Nürnberg' }, baseOf(sim, pkey, ['phone', 'location.city']));
+    const outcome = await service.save({ connectionId: 'c1', pkey, changes: { phone: '+49 30 901820', 'location.city': 'Nürnberg' }, base: baseOf(sim, pkey, ['phone', 'location.city']) });
     const patches = sim.requests.filter((r) => r.method === 'PATCH');
     expect(patches).toHaveLength(1);
     expect(patches[0]!.body).toEqual({ phone: '+49 30 901820', location: { city: 'Nürnberg' } });
@@ -90,7 +95,7 @@ describe('profile service', () => {
   it('reports a value Campaign normalised as different, never as confirmed', async () => {
     const { service, sim, pkey } = await setup();
     sim.setNormalizer('phone', (v) => String(v).replace(/\s+/g, ''));
-    const outcome = await service.save('c1', pkey, { phone: '030 1234 567', firstName: 'Jürgen' }, baseOf(sim, pkey, ['phone', 'firstName']));
+    const outcome = await service.save({ connectionId: 'c1', pkey, changes: { phone: '030 1234 567', firstName: 'Jürgen' }, base: baseOf(sim, pkey, ['phone', 'firstName']) });
     expect(outcome.status).toBe('checked');
     if (outcome.status !== 'checked') return;
     expect(outcome.report.allConfirmed).toBe(false);
@@ -100,7 +105,7 @@ describe('profile service', () => {
 
   it('says "saved, not verified" when the verifying GET fails, without claiming anything', async () => {
     const { service, sim, pkey } = await setup({ latencyMs: 50 });
-    const saving = service.save('c1', pkey, { phone: '0221 555' }, baseOf(sim, pkey, ['phone']));
+    const saving = service.save({ connectionId: 'c1', pkey, changes: { phone: '0221 555' }, base: baseOf(sim, pkey, ['phone']) });
     // Fail only the GET that follows the PATCH: arm the fault once the PATCH has reached the server.
     await expect.poll(() => sim.requests.some((r) => r.method === 'PATCH')).toBe(true);
     sim.injectFault({ kind: 'status', status: 503, method: 'GET', times: 3 }); // every retry fails too
@@ -112,8 +117,8 @@ describe('profile service', () => {
   it('refuses a second save of the same profile while one runs', async () => {
     const { service, sim, pkey } = await setup({ latencyMs: 100 });
     const base = baseOf(sim, pkey, ['phone']);
-    const first = service.save('c1', pkey, { phone: '1' }, base);
-    const second = service.save('c1', pkey, { phone: '2' }, base);
+    const first = service.save({ connectionId: 'c1', pkey, changes: { phone: '1' }, base: base });
+    const second = service.save({ connectionId: 'c1', pkey, changes: { phone: '2' }, base: base });
     await expect(second).rejects.toSatisfy((e) => e instanceof DeskError && e.info.kind === 'busy');
     await expect(first).resolves.toMatchObject({ status: 'checked' });
   });
@@ -121,7 +126,7 @@ describe('profile service', () => {
   it('lets a refused value through as invalidValue and changes nothing', async () => {
     const { service, sim, pkey } = await setup();
     const before = sim.getProfile(pkey);
-    await expect(service.save('c1', pkey, { gender: 'divers' }, baseOf(sim, pkey, ['gender']))).rejects.toSatisfy(
+    await expect(service.save({ connectionId: 'c1', pkey, changes: { gender: 'divers' }, base: baseOf(sim, pkey, ['gender']) })).rejects.toSatisfy(
       (e) => e instanceof DeskError && e.info.kind === 'invalidValue' && /divers/.test(e.info.serverMessage ?? ''),
     );
     expect(sim.getProfile(pkey)).toEqual(before);
@@ -130,7 +135,7 @@ describe('profile service', () => {
   it('records who changed what: an attempt before the PATCH and the verified outcome after', async () => {
     const { service, sim, pkey, audit } = await setup();
     const oldPhone = sim.getProfile(pkey)!.phone;
-    await service.save('c1', pkey, { phone: '0911 4711' }, baseOf(sim, pkey, ['phone']));
+    await service.save({ connectionId: 'c1', pkey, changes: { phone: '0911 4711' }, base: baseOf(sim, pkey, ['phone']) });
     const { entries } = await audit.read();
     expect(entries.map((e) => e.phase)).toEqual(['attempt', 'outcome']);
     expect(entries[0]).toMatchObject({
@@ -144,9 +149,9 @@ describe('profile service', () => {
 
   it('records a refused PATCH as failed, and a save whose check failed as not verified', async () => {
     const { service, sim, pkey, audit } = await setup();
-    await service.save('c1', pkey, { gender: 'divers' }, baseOf(sim, pkey, ['gender'])).catch(() => undefined);
+    await service.save({ connectionId: 'c1', pkey, changes: { gender: 'divers' }, base: baseOf(sim, pkey, ['gender']) }).catch(() => undefined);
     sim.setNormalizer('phone', (v) => String(v).replace(/\s/g, ''));
-    await service.save('c1', pkey, { phone: '0911 1' }, baseOf(sim, pkey, ['phone']));
+    await service.save({ connectionId: 'c1', pkey, changes: { phone: '0911 1' }, base: baseOf(sim, pkey, ['phone']) });
     const outcomes = (await audit.read()).entries.filter((e) => e.phase === 'outcome');
     expect(outcomes[0]).toMatchObject({ patch: { ok: false, status: 500, errorKind: 'invalidValue' } });
     expect(outcomes[1]).toMatchObject({ patch: { ok: true }, verification: { status: 'different' } });
@@ -155,7 +160,7 @@ describe('profile service', () => {
   it('writes nothing to Campaign when the audit attempt cannot be recorded', async () => {
     const { service, sim: s } = await setup({}, { append: async () => Promise.reject(new Error('disk full')) });
     const pkey = s.pkeys()[0]!;
-    await expect(service.save('c1', pkey, { phone: '1' }, baseOf(s, pkey, ['phone']))).rejects.toThrow('disk full');
+    await expect(service.save({ connectionId: 'c1', pkey, changes: { phone: '1' }, base: baseOf(s, pkey, ['phone']) })).rejects.toThrow('disk full');
     expect(s.requests.filter((r) => r.method === 'PATCH')).toEqual([]);
   });
 
@@ -164,7 +169,7 @@ describe('profile service', () => {
     const base = baseOf(sim, pkey, ['phone']);
     sim.changeProfile(pkey, { phone: '0911 222' }); // someone else
     sim.clearRequests();
-    const outcome = await service.save('c1', pkey, { phone: '0911 333' }, base);
+    const outcome = await service.save({ connectionId: 'c1', pkey, changes: { phone: '0911 333' }, base: base });
     expect(outcome).toMatchObject({
       status: 'conflict',
       changedElsewhere: true,
@@ -179,11 +184,27 @@ describe('profile service', () => {
     const { service, sim, pkey } = await setup();
     const base = baseOf(sim, pkey, ['phone']);
     sim.changeProfile(pkey, { firstName: 'Ännchen' });
-    const first = await service.save('c1', pkey, { phone: '0911 333' }, base);
+    const first = await service.save({ connectionId: 'c1', pkey, changes: { phone: '0911 333' }, base: base });
     expect(first).toMatchObject({ status: 'conflict', changedElsewhere: true, conflicts: [] });
-    const again = await service.save('c1', pkey, { phone: '0911 333' }, baseOf(sim, pkey, ['phone']));
+    const again = await service.save({ connectionId: 'c1', pkey, changes: { phone: '0911 333' }, base: baseOf(sim, pkey, ['phone']) });
     expect(again).toMatchObject({ status: 'checked', report: { allConfirmed: true } });
     expect(sim.getProfile(pkey)).toMatchObject({ phone: '0911 333', firstName: 'Ännchen' });
+  });
+
+  it('keeps the edits as a draft until Campaign has them: kept after a conflict or a failure, gone after a save', async () => {
+    const { service, sim, pkey, drafts } = await setup();
+    const draftOf = async () => (await drafts.list()).find((d) => d.pkey === pkey);
+    const base = baseOf(sim, pkey, ['phone']);
+    sim.changeProfile(pkey, { phone: '0911 222' });
+    await service.save({ connectionId: 'c1', pkey, changes: { phone: '0911 333' }, base, profileName: 'Anna' });
+    expect(await draftOf()).toMatchObject({ profileName: 'Anna', changes: { phone: '0911 333' }, base });
+    sim.injectFault({ method: 'PATCH', kind: 'status', status: 503, times: 5 });
+    const fresh = baseOf(sim, pkey, ['phone']);
+    await expect(service.save({ connectionId: 'c1', pkey, changes: { phone: '0911 444' }, base: fresh, profileName: 'Anna' })).rejects.toBeInstanceOf(DeskError);
+    expect(await draftOf()).toMatchObject({ changes: { phone: '0911 444' }, base: fresh });
+    sim.clearFaults();
+    expect(await service.save({ connectionId: 'c1', pkey, changes: { phone: '0911 444' }, base: fresh })).toMatchObject({ status: 'checked' });
+    expect(await draftOf()).toBeUndefined();
   });
 
   it('keeps Campaign’s labels of custom enum values', async () => {
@@ -196,8 +217,8 @@ describe('profile service', () => {
   it('re-checks a saved profile on request', async () => {
     const { service, sim, pkey } = await setup();
     sim.changeProfile(pkey, { phone: '089 4711' });
-    expect((await service.verify('c1', pkey, { phone: '089 4711' })).allConfirmed).toBe(true);
-    expect((await service.verify('c1', pkey, { phone: '089 4712' })).fields[0]).toMatchObject({ server: '089 4711', match: false });
+    expect((await service.verify({ connectionId: 'c1', pkey, sent: { phone: '089 4711' } })).allConfirmed).toBe(true);
+    expect((await service.verify({ connectionId: 'c1', pkey, sent: { phone: '089 4712' } })).fields[0]).toMatchObject({ server: '089 4711', match: false });
   });
 });
 

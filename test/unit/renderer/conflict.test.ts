@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { FieldDef, LoadedProfile } from '../../../main/ipc/contract';
-import { changedValues } from '../../../renderer/lib/changes';
-import { applyChoices, changedMeanwhile, saveBase, unanswered } from '../../../renderer/lib/conflict';
+import type { FieldDef, LoadedProfile } from '../../../main/model/profile';
+import { changedValues, editBase } from '../../../main/model/changes';
+import { applyChoices, changedMeanwhile, unanswered } from '../../../renderer/lib/conflict';
 
 const fields: FieldDef[] = [
   { path: 'firstName', type: 'string', group: 'person', label: 'First name', maxLength: 30, readOnly: false },
@@ -23,16 +23,16 @@ const server: LoadedProfile = {
   values: { firstName: 'Jürgen', phone: '030 2', 'location.city': 'Köln', cusLoyaltyTier: 'gold', lastModified: '2024-02-02 10:00:00.000Z' },
 };
 
-describe('saveBase', () => {
+describe('editBase', () => {
   it('holds the loaded values of exactly the edited fields and the profile’s lastModified', () => {
-    expect(saveBase(loaded, { phone: '040 9', cusLoyaltyTier: 'none' })).toEqual({
+    expect(editBase(loaded, { phone: '040 9', cusLoyaltyTier: 'none' })).toEqual({
       values: { phone: '030 1', cusLoyaltyTier: 'gold' },
       lastModified: '2024-01-01 10:00:00.000Z',
     });
   });
 
   it('sends a field that was unset as null, and leaves lastModified out when the profile has none', () => {
-    expect(saveBase({ values: {} }, { phone: 'x' })).toEqual({ values: { phone: null } });
+    expect(editBase({ values: {} }, { phone: 'x' })).toEqual({ values: { phone: null } });
   });
 });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { AppError, ConnectionSummary, ErrorKind } from '../../../main/ipc/contract';
+import type { ConnectionSummary } from '../../../main/model/connection';
+import type { AppError, ErrorKind } from '../../../main/model/errors';
 import { saveConnectionRequest } from '../../../main/ipc/contract';
 import {
   checkForm,

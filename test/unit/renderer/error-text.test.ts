@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type AppError, type ErrorKind, errorKinds } from '../../../main/ipc/contract';
+import { type AppError, type ErrorKind, errorKinds } from '../../../main/model/errors';
 import { errorText, keychainCodes } from '../../../renderer/lib/error-text';
 import { de } from '../../../renderer/lib/i18n/de';
 import { en } from '../../../renderer/lib/i18n/en';

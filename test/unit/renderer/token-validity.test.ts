@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ConnectionSummary } from '../../../main/ipc/contract';
+import type { ConnectionSummary } from '../../../main/model/connection';
 import { de } from '../../../renderer/lib/i18n/de';
 import { en } from '../../../renderer/lib/i18n/en';
 import { SOON_MS, tokenValidity } from '../../../renderer/lib/token-validity';

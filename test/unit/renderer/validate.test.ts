@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { FieldDef } from '../../../main/ipc/contract';
-import { charCount, isRealDate, validateField } from '../../../renderer/lib/validate';
+import type { FieldDef } from '../../../main/model/profile';
+import { charCount, isRealDate } from '../../../main/model/field-checks';
+import { validateField } from '../../../renderer/lib/validate';
 
 const def = (over: Partial<FieldDef>): FieldDef => ({ path: 'x', type: 'string', group: 'person', label: 'X', readOnly: false, ...over });
 

@@ -17,7 +17,8 @@ let probeScript: string;
 beforeAll(async () => {
   const out = await build({
     stdin: {
-      contents: `import { createKeychainStore, probeKeychain } from './main/secrets/keychain-store';
+      contents: `import { createKeychainStore } from './main/secrets/keychain-store';
+        import { probeKeychain } from './main/secrets/keychain-probe';
         probeKeychain(createKeychainStore()).then(
           () => console.log(JSON.stringify({ ok: true })),
           (e) => console.log(JSON.stringify({ ok: false, info: e.info, text: String(e) })),

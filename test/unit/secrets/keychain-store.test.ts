@@ -2,12 +2,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DeskError } from '../../../main/errors/desk-error';
-import {
-  createKeychainStore,
-  probeKeychain,
-  PROBE_SERVICE,
-  type KeychainBackend,
-} from '../../../main/secrets/keychain-store';
+import { probeKeychain, PROBE_SERVICE } from '../../../main/secrets/keychain-probe';
+import { createKeychainStore, type KeychainBackend } from '../../../main/secrets/keychain-store';
 import { requirePrivateKeyring } from '../helpers/private-keyring';
 
 describe('keychain store on the real (private) keyring', () => {

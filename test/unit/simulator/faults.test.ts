@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { startSimulator } from '../../../main/simulator/server';
+import { startTestSimulator } from '../../../main/simulator/test-hooks';
 import { call, campaignHeaders, firstPKey, profileUrl, useSimulator } from './sim-helpers';
 
 describe('injected faults', () => {
@@ -87,7 +87,7 @@ describe('injected faults', () => {
 
 describe('held sockets and latency', () => {
   it('close() ends a request held by a timeout fault instead of hanging', async () => {
-    const sim = await startSimulator();
+    const sim = await startTestSimulator();
     sim.injectFault({ kind: 'timeout' });
     const pending = fetch(profileUrl(sim, firstPKey(sim)), { headers: campaignHeaders(sim) });
     while (sim.requests.length === 0) await new Promise((resolve) => setTimeout(resolve, 10));
@@ -98,7 +98,7 @@ describe('held sockets and latency', () => {
   });
 
   it('adds latencyMs before every answer, and setLatency() changes it', async () => {
-    const sim = await startSimulator({ latencyMs: 150 });
+    const sim = await startTestSimulator({ latencyMs: 150 });
     try {
       const timed = async () => {
         const started = Date.now();

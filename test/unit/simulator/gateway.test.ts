@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { startSimulator } from '../../../main/simulator/server';
+import { startTestSimulator } from '../../../main/simulator/test-hooks';
 import { call, campaignHeaders, firstPKey, profileUrl, useSimulator } from './sim-helpers';
 
 const OOPS = { code: 500, message: 'Oops. Something went wrong. Check your URI and try again.' };
@@ -70,7 +70,7 @@ describe('gateway checks in front of Campaign, in order', () => {
 
 describe('rate limit', () => {
   it('answers the excess with 429 429050 and Retry-After, then lets calls through again', async () => {
-    const sim = await startSimulator({ rateLimit: { requests: 3, perSeconds: 1 }, retryAfterSeconds: 2 });
+    const sim = await startTestSimulator({ rateLimit: { requests: 3, perSeconds: 1 }, retryAfterSeconds: 2 });
     try {
       const url = profileUrl(sim, firstPKey(sim));
       const statuses = [];
@@ -87,7 +87,7 @@ describe('rate limit', () => {
   });
 
   it('counts IMS token requests against the same limit', async () => {
-    const sim = await startSimulator({ rateLimit: { requests: 1, perSeconds: 60 } });
+    const sim = await startTestSimulator({ rateLimit: { requests: 1, perSeconds: 60 } });
     try {
       const form = { grant_type: 'client_credentials', client_id: sim.apiKey, client_secret: sim.clientSecret };
       expect((await fetch(sim.imsUrl, { method: 'POST', body: new URLSearchParams(form) })).status).toBe(200);

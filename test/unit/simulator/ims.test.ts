@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { startSimulator } from '../../../main/simulator/server';
+import { startTestSimulator } from '../../../main/simulator/test-hooks';
 import { call, campaignHeaders, firstPKey, profileUrl, useSimulator } from './sim-helpers';
 
 const NO_ACCESS = { clientId: 'other-client-id', clientSecret: 'other-secret', campaignAccess: false };
@@ -77,7 +77,7 @@ describe('simulated IMS token endpoint', () => {
 
 describe('token lifetime', () => {
   it('lets tokens expire on their own after tokenLifetimeSec', async () => {
-    const sim = await startSimulator({ tokenLifetimeSec: 1 });
+    const sim = await startTestSimulator({ tokenLifetimeSec: 1 });
     try {
       expect((await call(sim, 'GET', profileUrl(sim, firstPKey(sim)))).status).toBe(200);
       await new Promise((resolve) => setTimeout(resolve, 1100));

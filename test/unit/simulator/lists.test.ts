@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { Simulator } from '../../../main/simulator/server';
+import type { TestSimulator } from '../../../main/simulator/test-hooks';
 import { call, useSimulator } from './sim-helpers';
 
 /** Follows next.href from `url` until it is absent; returns every page. */
-async function allPages(sim: Simulator, url: string): Promise<any[]> {
+async function allPages(sim: TestSimulator, url: string): Promise<any[]> {
   const pages = [];
   for (let next: string | undefined = url; next; ) {
     const { status, json } = await call(sim, 'GET', next);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { startSimulator } from '../../../main/simulator/server';
+import { startTestSimulator } from '../../../main/simulator/test-hooks';
 import { call, firstPKey, profileUrl, useSimulator } from './sim-helpers';
 
 const DATETIME = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}\.\d{3}Z$/;
@@ -73,7 +73,7 @@ describe('GET profile/<PKey>', () => {
 
 describe('GET profile/<PKey> with wrapGetInContent', () => {
   it('answers {"content": [profile]}', async () => {
-    const sim = await startSimulator({ wrapGetInContent: true });
+    const sim = await startTestSimulator({ wrapGetInContent: true });
     try {
       const pkey = firstPKey(sim);
       const { json } = await call(sim, 'GET', profileUrl(sim, pkey));

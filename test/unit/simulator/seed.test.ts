@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { startSimulator } from '../../../main/simulator/server';
+import { startTestSimulator } from '../../../main/simulator/test-hooks';
 import { useSimulator } from './sim-helpers';
 
 describe('seeded demo profiles', () => {
@@ -7,7 +7,7 @@ describe('seeded demo profiles', () => {
   const profiles = () => t.sim.pkeys().map((pkey) => t.sim.getProfile(pkey) as Record<string, any>);
 
   it('are the same on every start: PKeys and values', async () => {
-    const other = await startSimulator();
+    const other = await startTestSimulator();
     try {
       expect(other.pkeys()).toEqual(t.sim.pkeys());
       const strip = (p: Record<string, unknown>) => ({ ...p, href: undefined, subscriptions: undefined, age: undefined });
@@ -54,8 +54,8 @@ describe('seeded demo profiles', () => {
   });
 
   it('follow profileCount', async () => {
-    const small = await startSimulator({ profileCount: 3 });
-    const large = await startSimulator({ profileCount: 110 });
+    const small = await startTestSimulator({ profileCount: 3 });
+    const large = await startTestSimulator({ profileCount: 110 });
     try {
       expect(small.pkeys()).toEqual(t.sim.pkeys().slice(0, 3));
       expect(large.pkeys().slice(0, 60)).toEqual(t.sim.pkeys());

@@ -1,13 +1,19 @@
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
-import type { Locale } from '../ipc/contract';
+import { locales, type Locale } from '../model/connection';
 import { resolveLocale } from './locale';
 import { writeJsonAtomic } from '../storage/json-file';
 
-const preferencesSchema = z.object({ locale: z.enum(['de', 'en']).optional() });
+const preferencesSchema = z.object({ locale: z.enum(locales).optional() });
 
-/** The operator's language choice; nothing else, and never a secret. An unreadable file means "no choice yet". */
-export function createLocalePreference(file: string, osLanguages: readonly string[]) {
+/** The operator's language: their choice, else the OS's. */
+export interface LocalePreference {
+  get(): Promise<Locale>;
+  set(locale: Locale): Promise<void>;
+}
+
+/** The choice is kept in a small file; nothing else, and never a secret. An unreadable file means "no choice yet". */
+export function createLocalePreference(file: string, osLanguages: readonly string[]): LocalePreference {
   let chosen: Promise<Locale | undefined> | undefined;
   const read = async (): Promise<Locale | undefined> => {
     try {
@@ -17,11 +23,11 @@ export function createLocalePreference(file: string, osLanguages: readonly strin
     }
   };
   return {
-    async get(): Promise<Locale> {
+    async get() {
       chosen ??= read();
       return resolveLocale(await chosen, osLanguages);
     },
-    async set(locale: Locale): Promise<void> {
+    async set(locale) {
       await writeJsonAtomic(file, { locale });
       chosen = Promise.resolve(locale);
     },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { resolveLocale } from '../../../main/app/locale';
+import { resolveLocale } from '../../../main/preferences/locale';
 
 describe('resolveLocale', () => {
   it('follows the OS language', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { FieldDef, LoadedProfile } from '../../../main/ipc/contract';
-import { changedValues, isChanged, sameValue, toRequestBody } from '../../../renderer/lib/changes';
+import type { FieldDef, LoadedProfile } from '../../../main/model/profile';
+import { changedValues, isChanged } from '../../../main/model/changes';
+import { sameValue, toPatchBody } from '../../../main/model/values';
 
 const fields: FieldDef[] = [
   { path: 'firstName', type: 'string', group: 'person', label: 'First name', maxLength: 30, readOnly: false },
@@ -78,9 +79,9 @@ describe('changedValues', () => {
   });
 });
 
-describe('toRequestBody', () => {
+describe('toPatchBody', () => {
   it('nests dotted paths like the request body Campaign receives', () => {
-    expect(toRequestBody({ firstName: 'Jörg', 'location.city': 'Köln', 'location.zipCode': '50667', blackListEmail: true })).toEqual({
+    expect(toPatchBody({ firstName: 'Jörg', 'location.city': 'Köln', 'location.zipCode': '50667', blackListEmail: true })).toEqual({
       firstName: 'Jörg',
       location: { city: 'Köln', zipCode: '50667' },
       blackListEmail: true,

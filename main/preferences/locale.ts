@@ -1,4 +1,4 @@
-import type { Locale } from '../ipc/contract';
+import type { Locale } from '../model/connection';
 
 /**
  * The operator's chosen language wins; otherwise the first OS language we speak.

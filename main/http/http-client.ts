@@ -1,0 +1,40 @@
+/**
+ * What the Campaign client and the token request need of HTTP, and nothing of any library: the app plugs in
+ * Chromium's network stack, tests Node's (http/axios-http.ts is the one adapter, the only axios user).
+ */
+
+export interface HttpRequest {
+  method: 'GET' | 'POST' | 'PATCH';
+  url: string;
+  headers: Record<string, string>;
+  body?: string;
+  timeoutMs: number;
+}
+
+/** Any HTTP status comes back as a response (redirects are not followed); only "no answer" throws. */
+export interface HttpResponse {
+  status: number;
+  /** Lower-case names. */
+  headers: Record<string, string | undefined>;
+  body: string;
+}
+
+export const httpFailureKinds = ['timeout', 'network'] as const;
+export type HttpFailureKind = (typeof httpFailureKinds)[number];
+
+/** No answer at all: the request may or may not have reached the server. */
+export class HttpFailure extends Error {
+  constructor(
+    readonly kind: HttpFailureKind,
+    /** The transport's own code, e.g. ECONNREFUSED, for IT. */
+    readonly code: string | undefined,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'HttpFailure';
+  }
+}
+
+export interface HttpClient {
+  send(request: HttpRequest): Promise<HttpResponse>;
+}

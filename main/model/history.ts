@@ -1,0 +1,66 @@
+/** The local audit trail as the operator reads it: one row per save, newest first. */
+import type { ConnectionInfo } from './connection';
+import type { FieldValue } from './profile';
+import type { FieldCheck } from './save';
+
+export const historyOutcomes = ['confirmed', 'different', 'notVerified', 'failed', 'unknown'] as const;
+export type HistoryOutcome = (typeof historyOutcomes)[number];
+
+export interface HistoryChange {
+  path: string;
+  old: FieldValue;
+  new: FieldValue;
+}
+
+export interface Verification {
+  status: 'confirmed' | 'different' | 'notVerified';
+  fields?: FieldCheck[];
+}
+
+export interface HistoryRow {
+  saveId: string;
+  /** When the save started (the attempt), or the outcome's time if the attempt line was lost. */
+  time: string;
+  osUser: string;
+  connection: ConnectionInfo;
+  pkey: string;
+  profileName: string;
+  changes: HistoryChange[];
+  outcome: HistoryOutcome;
+  /** Why a save failed or has no outcome; technical English, for IT. */
+  note?: string;
+  status?: number;
+  errorKind?: string;
+  verification?: Verification;
+  undoOf?: string;
+}
+
+export interface HistoryPage {
+  rows: HistoryRow[];
+  /** Lines of the audit file that could not be read (a torn last line after a crash). */
+  skippedLines: number;
+}
+
+/** Which rows to show; from/to are ISO times, inclusive. */
+export interface HistoryFilter {
+  pkey?: string;
+  connectionId?: string;
+  from?: string;
+  to?: string;
+  outcome?: HistoryOutcome;
+}
+
+export const csvColumns = ['time', 'osUser', 'connection', 'environment', 'pkey', 'profileName', 'field', 'oldValue', 'newValue', 'outcome'] as const;
+export type CsvColumn = (typeof csvColumns)[number];
+
+/** Everything the operator reads in an exported file comes from these labels, in their language. */
+export interface CsvLabels {
+  columns: Record<CsvColumn, string>;
+  environments: { production: string; stage: string };
+  outcomes: Record<HistoryOutcome, string>;
+}
+
+export interface ExportHistoryRequest {
+  filter: HistoryFilter;
+  labels: CsvLabels;
+}
