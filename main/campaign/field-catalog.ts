@@ -10,9 +10,17 @@ const GROUP_OF: Record<string, FieldGroup> = {
 };
 // Derived or structural fields an operator never needs to see in the form.
 const HIDDEN = new Set(['href', 'subscriptions', 'thumbnail', 'cryptedId']);
+// Set by Campaign itself, whatever the metadata says (created/lastModified may come as plain strings).
+const SERVER_SET = new Set(['PKey', 'created', 'lastModified']);
+// Campaign's own names (long, int64…) and the generic ones other describers use.
+const INTEGER_TYPES = new Set(['long', 'int', 'short', 'byte', 'int8', 'int16', 'int32', 'int64', 'integer']);
+const DECIMAL_TYPES = new Set(['double', 'float', 'number', 'decimal', 'real']);
 
 function fieldType(name: string, m: MetadataField): FieldType | undefined {
-  switch (m.type) {
+  const type = typeof m.type === 'string' ? m.type.toLowerCase() : '';
+  if (INTEGER_TYPES.has(type)) return 'integer';
+  if (DECIMAL_TYPES.has(type)) return 'number';
+  switch (type) {
     case 'boolean':
       return 'boolean';
     case 'date':
@@ -21,11 +29,6 @@ function fieldType(name: string, m: MetadataField): FieldType | undefined {
       return 'datetime';
     case 'enumeration':
       return 'enum';
-    case 'long':
-    case 'int':
-    case 'short':
-    case 'byte':
-      return 'integer';
     case 'string':
     case 'memo':
       return m.dataPolicy === 'email' || name === 'email' ? 'email' : 'string';
@@ -34,18 +37,33 @@ function fieldType(name: string, m: MetadataField): FieldType | undefined {
   }
 }
 
-/** Campaign lists enum values as names or as {name, label} objects; writes take the names. */
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const text = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
+
+/**
+ * One listed enum value as { write name, label }. In a list an entry is the name itself, {name, label} or
+ * {value: name, label}; in an object keyed by name ({"male": {label, value: 1}}) the key is the name and the
+ * entry's numeric value is Campaign's internal code, which writes never take.
+ */
+function enumEntry(entry: unknown, key?: string): { name: string; label?: string } | undefined {
+  // A bare string is the name in a list, the label in a keyed object.
+  const fields = typeof entry === 'string' ? (key === undefined ? { name: entry } : { label: entry }) : entry;
+  if (!isRecord(fields)) return undefined;
+  const name = text(fields.name) ?? text(fields.value) ?? text(key);
+  return name ? { name, label: text(fields.label) } : undefined;
+}
+
+/** The enum names Campaign accepts, with their labels; [] when none can be read (the form offers a text field). */
 function enumValues(values: unknown): { values: string[]; valueLabels?: Record<string, string> } {
-  if (!values) return { values: [] };
-  const list = Array.isArray(values) ? values : Object.values(values as object);
+  const listed = Array.isArray(values)
+    ? values.map((v) => enumEntry(v))
+    : isRecord(values) ? Object.entries(values).map(([key, v]) => enumEntry(v, key)) : [];
   const names: string[] = [];
   const labels: Record<string, string> = {};
-  for (const v of list) {
-    const entry = typeof v === 'string' ? { name: v } : (v as { name?: unknown; value?: unknown; label?: unknown });
-    const name = entry?.name ?? (entry as { value?: unknown })?.value;
-    if (typeof name !== 'string') continue;
-    names.push(name);
-    if (typeof (entry as { label?: unknown }).label === 'string') labels[name] = (entry as { label: string }).label;
+  for (const entry of listed) {
+    if (!entry || names.includes(entry.name)) continue;
+    names.push(entry.name);
+    if (entry.label) labels[entry.name] = entry.label;
   }
   return Object.keys(labels).length > 0 ? { values: names, valueLabels: labels } : { values: names };
 }
@@ -72,7 +90,7 @@ export function fieldsFromMetadata(meta: ResourceMetadata): FieldDef[] {
       }
       const type = fieldType(name, m);
       if (!type) continue;
-      const readOnly = Boolean(m.readOnly) || name === 'PKey';
+      const readOnly = Boolean(m.readOnly) || SERVER_SET.has(name);
       out.push({
         path,
         type,

@@ -1,4 +1,9 @@
-import type { ExtraClient, SimulatorOptions } from './types';
+import { PROFILE_FIELDS } from './fields';
+import type { MetadataStyle } from './metadata';
+import type { EnumShape, ExtraClient, SimulatorOptions } from './types';
+
+export const ENUM_SHAPES: readonly EnumShape[] = ['labelled', 'names', 'keyed'];
+export const isEnumShape = (value: unknown): value is EnumShape => (ENUM_SHAPES as readonly unknown[]).includes(value);
 
 export interface SimConfig {
   tenant: string;
@@ -12,11 +17,29 @@ export interface SimConfig {
   port: number;
   clients: ExtraClient[]; // the main credential first
   wrapGetInContent: boolean;
+  metadata: MetadataStyle;
 }
 
 function nonNegative(name: string, value: number): number {
   if (!Number.isFinite(value) || value < 0) throw new Error(`Simulator option ${name} must be a number >= 0, got ${value}`);
   return value;
+}
+
+function metadataStyle(options: SimulatorOptions): MetadataStyle {
+  const enumShape = options.enumShape ?? 'labelled';
+  if (!isEnumShape(enumShape)) {
+    throw new Error(`Simulator option enumShape must be one of ${ENUM_SHAPES.join(', ')}, got ${String(enumShape)}`);
+  }
+  const enumsWithoutValues = options.enumsWithoutValues ?? [];
+  // A misspelt name would silently leave the values in place and the test would prove nothing.
+  const notEnum = enumsWithoutValues.filter((name) => PROFILE_FIELDS[name]?.type !== 'enumeration');
+  if (notEnum.length > 0) throw new Error(`Simulator option enumsWithoutValues names no enumeration field: ${notEnum.join(', ')}`);
+  return {
+    enumShape,
+    sizedNumberTypes: options.sizedNumberTypes ?? false,
+    timestampsAsStrings: options.timestampsAsStrings ?? false,
+    enumsWithoutValues: [...enumsWithoutValues],
+  };
 }
 
 export function resolveConfig(options: SimulatorOptions): SimConfig {
@@ -38,5 +61,6 @@ export function resolveConfig(options: SimulatorOptions): SimConfig {
     port: nonNegative('port', options.port ?? 0),
     clients: [{ clientId: apiKey, clientSecret, campaignAccess: true }, ...(options.extraClients ?? [])],
     wrapGetInContent: options.wrapGetInContent ?? false,
+    metadata: metadataStyle(options),
   };
 }

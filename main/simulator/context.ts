@@ -1,4 +1,5 @@
 import type { GatewayDeps } from './gateway';
+import type { MetadataStyle } from './metadata';
 import type { ProfileStore } from './profile-store';
 
 /** Everything the routes need from a running simulator. */
@@ -7,5 +8,6 @@ export interface SimContext extends GatewayDeps {
   baseUrl: string;
   store: ProfileStore;
   wrapGetInContent: boolean;
+  metadata: MetadataStyle;
   tokenLifetimeSec: number;
 }

@@ -1,3 +1,4 @@
+import { ENUM_SHAPES, isEnumShape } from './config';
 import type { SimulatorOptions } from './types';
 
 function integer(env: NodeJS.ProcessEnv, name: string, min: number): number | undefined {
@@ -7,7 +8,10 @@ function integer(env: NodeJS.ProcessEnv, name: string, min: number): number | un
   return Number(raw);
 }
 
-/** Options of `npm run sim` from SIM_PORT, SIM_LATENCY_MS, SIM_TOKEN_LIFETIME_SEC and SIM_RATE_LIMIT ("10/1"). */
+/**
+ * Options of `npm run sim` from SIM_PORT, SIM_LATENCY_MS, SIM_TOKEN_LIFETIME_SEC, SIM_RATE_LIMIT ("10/1") and
+ * SIM_ENUM_SHAPE (labelled | names | keyed: how the metadata lists enum values).
+ */
 export function optionsFromEnv(env: NodeJS.ProcessEnv): SimulatorOptions {
   const options: SimulatorOptions = {
     port: integer(env, 'SIM_PORT', 0),
@@ -21,6 +25,11 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv): SimulatorOptions {
       throw new Error(`SIM_RATE_LIMIT must look like "10/1" (requests/seconds), got "${rate}"`);
     }
     options.rateLimit = { requests: Number(m[1]), perSeconds: Number(m[2]) };
+  }
+  const shape = env.SIM_ENUM_SHAPE;
+  if (shape) {
+    if (!isEnumShape(shape)) throw new Error(`SIM_ENUM_SHAPE must be one of ${ENUM_SHAPES.join(', ')}, got "${shape}"`);
+    options.enumShape = shape;
   }
   return options;
 }

@@ -36,7 +36,7 @@ function campaignResource(call: ProfileCall, segments: string[]): Reply {
   const [resource, first, ...more] = segments;
   const method = call.inc.method;
   if (resource === 'resourceType' && first === 'profile' && more.length === 0 && method === 'GET') {
-    return { status: 200, body: profileMetadata(call.api, call.ctx.baseUrl) };
+    return { status: 200, body: profileMetadata(call.api, call.ctx.baseUrl, call.ctx.metadata) };
   }
   if (resource !== 'profile') throw oops();
   if (first === undefined && method === 'POST') return createProfile(call);

@@ -65,6 +65,7 @@ export async function launchSimulator(
     baseUrl: `${origin}/${config.tenant}/campaign`,
     store,
     wrapGetInContent: config.wrapGetInContent,
+    metadata: config.metadata,
     tokenLifetimeSec: config.tokenLifetimeSec,
     clients: config.clients,
     tokens,

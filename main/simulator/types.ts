@@ -19,7 +19,19 @@ export interface SimulatorOptions {
   port?: number; // default 0 (random)
   extraClients?: ExtraClient[]; // further IMS credentials, e.g. one without Campaign access
   wrapGetInContent?: boolean; // answer GET profile as {"content":[profile]} (one Adobe page shows that shape)
+  // How resourceType/profile describes fields (the public docs do not show it). Only the description changes:
+  // stored values, validation and writes (enum names) stay the same.
+  enumShape?: EnumShape; // default 'labelled'
+  sizedNumberTypes?: boolean; // describe age as int64 instead of long; default false
+  timestampsAsStrings?: boolean; // describe created and lastModified as type "string"; default false
+  enumsWithoutValues?: string[]; // enum fields described without any values, e.g. ['timeZone']; default []
 }
+
+/**
+ * How enum values are listed: 'labelled' [{name, label}], 'names' ["male", …], 'keyed' {"male": {label, value: 1}, …}
+ * (the number is Campaign's internal code; writes still take the name).
+ */
+export type EnumShape = 'labelled' | 'names' | 'keyed';
 
 export interface SimRequest {
   method: string;

@@ -41,7 +41,9 @@ async function firstLine(run: Running): Promise<string> {
 describe('npm run sim', () => {
   it('prints the connection JSON as its first line, honours SIM_* settings, serves, and stops cleanly', async () => {
     // without --silent npm prints its own banner first
-    const run = launch('npm', ['run', '--silent', 'sim'], { SIM_TOKEN_LIFETIME_SEC: '120', SIM_RATE_LIMIT: '50/1', SIM_LATENCY_MS: '5' });
+    const run = launch('npm', ['run', '--silent', 'sim'], {
+      SIM_TOKEN_LIFETIME_SEC: '120', SIM_RATE_LIMIT: '50/1', SIM_LATENCY_MS: '5', SIM_ENUM_SHAPE: 'keyed',
+    });
     const info = JSON.parse(await firstLine(run));
     expect(Object.keys(info)).toEqual(KEYS);
     expect(info.baseUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/demo-tenant\/campaign$/);
@@ -55,6 +57,12 @@ describe('npm run sim', () => {
       headers: { Authorization: `Bearer ${info.accessToken}`, 'X-Api-Key': info.apiKey },
     });
     expect(res.status).toBe(200);
+    const meta = await fetch(`${info.baseUrl}/profileAndServices/resourceType/profile`, {
+      headers: { Authorization: `Bearer ${info.accessToken}`, 'X-Api-Key': info.apiKey },
+    });
+    expect((await meta.json()).content.gender.values).toEqual({
+      unknown: { label: 'Not specified', value: 1 }, male: { label: 'Male', value: 2 }, female: { label: 'Female', value: 3 },
+    });
     process.kill(-(run.child.pid as number), 'SIGTERM');
     await run.closed;
     expect(run.output()).toContain('Simulator stopped (SIGTERM)');
@@ -62,16 +70,28 @@ describe('npm run sim', () => {
 });
 
 describe('SIM_* environment settings', () => {
-  it('reads port, latency, token lifetime and rate limit', () => {
-    expect(optionsFromEnv({ SIM_PORT: '8123', SIM_LATENCY_MS: '200', SIM_TOKEN_LIFETIME_SEC: '60', SIM_RATE_LIMIT: '10/1' })).toEqual({
-      port: 8123, latencyMs: 200, tokenLifetimeSec: 60, rateLimit: { requests: 10, perSeconds: 1 },
+  it('reads port, latency, token lifetime, rate limit and enum shape', () => {
+    expect(optionsFromEnv({
+      SIM_PORT: '8123', SIM_LATENCY_MS: '200', SIM_TOKEN_LIFETIME_SEC: '60', SIM_RATE_LIMIT: '10/1', SIM_ENUM_SHAPE: 'names',
+    })).toEqual({
+      port: 8123, latencyMs: 200, tokenLifetimeSec: 60, rateLimit: { requests: 10, perSeconds: 1 }, enumShape: 'names',
     });
+    expect(optionsFromEnv({ SIM_ENUM_SHAPE: 'keyed' }).enumShape).toBe('keyed');
+    expect(optionsFromEnv({ SIM_ENUM_SHAPE: 'labelled' }).enumShape).toBe('labelled');
+    expect(optionsFromEnv({ SIM_ENUM_SHAPE: '' })).not.toHaveProperty('enumShape');
     expect(optionsFromEnv({})).toEqual({ port: undefined, latencyMs: undefined, tokenLifetimeSec: undefined });
   });
 
-  it.each([{ SIM_RATE_LIMIT: '10' }, { SIM_RATE_LIMIT: '0/1' }, { SIM_PORT: 'abc' }, { SIM_TOKEN_LIFETIME_SEC: '0' }])(
+  it.each([
+    { SIM_RATE_LIMIT: '10' }, { SIM_RATE_LIMIT: '0/1' }, { SIM_PORT: 'abc' }, { SIM_TOKEN_LIFETIME_SEC: '0' },
+    { SIM_ENUM_SHAPE: 'Keyed' }, { SIM_ENUM_SHAPE: 'list' },
+  ])(
     'refuses %j with a message naming the variable', (env) => {
       expect(() => optionsFromEnv(env)).toThrow(Object.keys(env)[0]);
     },
   );
+
+  it('says which enum shapes there are when SIM_ENUM_SHAPE is wrong', () => {
+    expect(() => optionsFromEnv({ SIM_ENUM_SHAPE: 'flat' })).toThrow('SIM_ENUM_SHAPE must be one of labelled, names, keyed, got "flat"');
+  });
 });
