@@ -12,7 +12,7 @@ import { compareSent } from '../campaign/verify';
 import type { DraftStore } from '../drafts/draft-store';
 import { DeskError, deskError } from '../errors/desk-error';
 import { findConflicts } from './conflicts';
-import { classifyQuery } from './search-query';
+import { classifyQuery } from '../model/search-query';
 
 /** The documented three-step workflow for one profile: GET, PATCH only what changed, GET again and compare. */
 export interface ProfileService {

@@ -35,12 +35,16 @@ export function enumLabel(def: Pick<FieldDef, 'path'> & Partial<Pick<FieldDef, '
   }
   const campaignLabel = def.valueLabels && Object.prototype.hasOwnProperty.call(def.valueLabels, value) ? def.valueLabels[value] : undefined;
   if (typeof campaignLabel === 'string' && campaignLabel.trim() !== '') return campaignLabel.trim();
+  // Campaign's unset enum value ("none") reads as such, even where metadata lists no values.
+  if (value === 'none') return t('common.notSet');
   return value;
 }
 
+const TIMESTAMP = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2}(:\d{2}(\.\d+)?)?)Z?$/;
+
 /** Campaign's "2024-03-01 10:22:33.000Z" (UTC) shown in the operator's local time. */
 export function formatDateTime(raw: string): string {
-  const m = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2}(:\d{2}(\.\d+)?)?)Z?$/.exec(raw.trim());
+  const m = TIMESTAMP.exec(raw.trim());
   const date = m ? new Date(`${m[1]}T${m[2]}Z`) : new Date(raw);
   if (Number.isNaN(date.getTime())) return raw;
   return new Intl.DateTimeFormat(getLocale(), { dateStyle: 'medium', timeStyle: 'short' }).format(date);
@@ -56,7 +60,7 @@ export function formatDate(raw: string): string {
 
 /** A value as text for tables and "was:" notes; empty values become "(empty)". */
 export function displayValue(
-  def: (Pick<FieldDef, 'path' | 'type'> & Partial<Pick<FieldDef, 'valueLabels'>>) | undefined,
+  def: (Pick<FieldDef, 'path' | 'type'> & Partial<Pick<FieldDef, 'valueLabels' | 'readOnly'>>) | undefined,
   value: FieldValue | undefined,
 ): string {
   if (value === undefined) return t('common.notReturned');
@@ -66,5 +70,7 @@ export function displayValue(
   if (def?.type === 'enum') return enumLabel(def, value);
   if (def?.type === 'datetime') return formatDateTime(value);
   if (def?.type === 'date') return formatDate(value);
+  // Some instances describe created/lastModified as plain strings: still a time the operator reads locally.
+  if (def?.readOnly && TIMESTAMP.test(value.trim())) return formatDateTime(value);
   return value;
 }

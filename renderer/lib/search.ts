@@ -21,15 +21,18 @@ export function prepareQuery(input: string): PreparedQuery {
   return { ok: true, query: text, extracted: false };
 }
 
+/** What a last name or the start of one can look like: letters, and the spaces, hyphens, dots and apostrophes names have. */
+const NAME_LIKE = /^\p{L}[\p{L}\p{M}' .-]*$/u;
+
 /**
  * For a name search that starts with a small letter: the same text with a capital first letter
  * ("müller" → "Müller"), because Campaign matches the beginning of last names exactly as written.
- * null when the text already starts with a capital, or with something that has no capital.
+ * null when the text already starts with a capital, or does not look like a name ("abc/../123").
  */
 export function capitalisedSuggestion(query: string): string | null {
   const text = query.trim();
+  if (!NAME_LIKE.test(text)) return null;
   const first = text.charAt(0);
-  if (first === '' || text.includes('@')) return null;
   const upper = first.toLocaleUpperCase('de');
   if (upper === first || upper.length !== 1) return null;
   return upper + text.slice(1);

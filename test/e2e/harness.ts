@@ -64,6 +64,8 @@ export interface DeskApp {
   logs: string[];
   /** Every IPC answer the renderer received, as sent. */
   ipcAnswers: unknown[];
+  /** The channel of every IPC call the renderer made, in order. */
+  ipcCalls: string[];
   /** Every console error and page error in the renderer (CSP violations show up here). */
   consoleErrors: string[];
 }
@@ -98,6 +100,7 @@ export const test = base.extend<Options & { app: DeskApp }>({
     const { server, origin } = await serveRenderer();
     const logs: string[] = [];
     const ipcAnswers: unknown[] = [];
+    const ipcCalls: string[] = [];
     const consoleErrors: string[] = [];
     const redactor = createRedactor();
     const desk = createDesk({
@@ -118,6 +121,7 @@ export const test = base.extend<Options & { app: DeskApp }>({
     await page.exposeBinding('__deskIpc', async (source, channel: string, ...args: unknown[]) => {
       const listener = listeners.get(channel);
       if (!listener) throw new Error(`no handler for ${channel}`);
+      ipcCalls.push(channel);
       const frame = source.frame;
       const answer = await listener({ senderFrame: { url: frame.url(), parent: frame.parentFrame() } }, ...args);
       ipcAnswers.push(answer);
@@ -127,7 +131,7 @@ export const test = base.extend<Options & { app: DeskApp }>({
     page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
     page.on('pageerror', (e) => consoleErrors.push(String(e)));
     await page.goto(`${origin}/index.html`);
-    await use({ page, sim, userDataDir, logs, ipcAnswers, consoleErrors });
+    await use({ page, sim, userDataDir, logs, ipcAnswers, ipcCalls, consoleErrors });
     await desk.close();
     await sim.close();
     server.close();
@@ -138,8 +142,9 @@ export const test = base.extend<Options & { app: DeskApp }>({
 export { expect };
 
 /** Writes a screenshot where later runs keep it (Playwright empties test-results/). */
-export async function screenshot(page: Page, locale: Locale, name: string): Promise<string> {
+export async function screenshot(page: Page, locale: Locale, name: string, opts: { viewportOnly?: boolean } = {}): Promise<string> {
   const path = resolve(__dirname, '../artifacts/screens', `${locale}-${name}.png`);
-  await page.screenshot({ path, fullPage: true });
+  // The whole page, unless what matters is what the window shows (sticky bars are drawn where they stick).
+  await page.screenshot({ path, fullPage: !opts.viewportOnly });
   return path;
 }

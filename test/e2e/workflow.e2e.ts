@@ -49,7 +49,7 @@ test('a value Campaign reformats is shown as different, never as confirmed', asy
   await op.field('Phone').fill('030 1234 5678');
   await op.review();
   await op.save();
-  await expect(page.getByRole('heading', { name: '1 of 1 changes differs' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: '1 of 1 change differs' })).toBeVisible();
   const row = page.getByRole('row', { name: /Phone/ });
   await expect(row).toContainText('Different');
   await expect(row).toContainText('03012345678');

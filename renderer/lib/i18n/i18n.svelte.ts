@@ -1,9 +1,13 @@
 import type { Locale } from '../../../main/model/connection';
 import { de } from './de';
 import { en, type MessageKey, type Messages } from './en';
-import { interpolate, type Params } from './translate';
+import { interpolate, pluralForm, type Params } from './translate';
 
 export type { MessageKey, Params };
+
+/** Keys with a `.one` and an `.other` form, chosen by a count. */
+type PluralBase<K extends string> = K extends `${infer Base}.one` ? (`${Base}.other` extends MessageKey ? Base : never) : never;
+export type PluralKey = PluralBase<MessageKey>;
 
 const catalogs: Record<Locale, Messages> = { en, de };
 
@@ -26,4 +30,9 @@ export function t(key: MessageKey, params?: Params): string {
 
 export function isMessageKey(key: string): key is MessageKey {
   return Object.prototype.hasOwnProperty.call(en, key);
+}
+
+/** A counted phrase in the current language's plural form; `{count}` is filled in with the count. */
+export function plural(key: PluralKey, count: number, params?: Params): string {
+  return t(`${key}.${pluralForm(current.locale, count)}`, { ...params, count });
 }

@@ -17,3 +17,8 @@ export function interpolate(template: string, params?: Params): string {
 export function placeholders(template: string): string[] {
   return [...template.matchAll(/\{([A-Za-z0-9_]+)\}/g)].map((m) => m[1] ?? '').sort();
 }
+
+/** The plural form a language uses for a count: German and English have "one" and "other". */
+export function pluralForm(locale: string, count: number): 'one' | 'other' {
+  return new Intl.PluralRules(locale).select(count) === 'one' ? 'one' : 'other';
+}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { de } from '../../../renderer/lib/i18n/de';
 import { en } from '../../../renderer/lib/i18n/en';
-import { interpolate, placeholders } from '../../../renderer/lib/i18n/translate';
+import { interpolate, placeholders, pluralForm } from '../../../renderer/lib/i18n/translate';
 
 describe('messages', () => {
   it('de and en have exactly the same keys', () => {
@@ -58,5 +58,39 @@ describe('interpolate', () => {
 
   it('fills the same placeholder twice', () => {
     expect(interpolate('{a}-{a}', { a: 'x' })).toBe('x-x');
+  });
+});
+
+describe('counted phrases', () => {
+  const bases = (dict: Record<string, string>) =>
+    Object.keys(dict)
+      .filter((k) => k.endsWith('.one'))
+      .map((k) => k.slice(0, -'.one'.length));
+
+  it('have a one and an other form in both languages', () => {
+    expect(bases(en).length).toBeGreaterThanOrEqual(8);
+    for (const base of bases(en)) {
+      for (const dict of [en, de] as Record<string, string>[]) {
+        expect(dict[`${base}.one`], `${base}.one`).toBeTruthy();
+        expect(dict[`${base}.other`], `${base}.other`).toBeTruthy();
+      }
+    }
+  });
+
+  it('choose the form the language uses for the count', () => {
+    expect(['de', 'en'].flatMap((l) => [0, 1, 2, 21].map((n) => `${l}:${n}=${pluralForm(l, n)}`))).toEqual([
+      'de:0=other', 'de:1=one', 'de:2=other', 'de:21=other',
+      'en:0=other', 'en:1=one', 'en:2=other', 'en:21=other',
+    ]);
+    expect(interpolate(de[`result.differ.${pluralForm('de', 1)}`], { count: 1, changes: interpolate(de[`result.changeCount.${pluralForm('de', 1)}`], { count: 1 }) })).toBe(
+      '1 von 1 Änderung weicht ab',
+    );
+    expect(interpolate(en[`result.differ.${pluralForm('en', 2)}`], { count: 2, changes: interpolate(en[`result.changeCount.${pluralForm('en', 3)}`], { count: 3 }) })).toBe(
+      '2 of 3 changes differ',
+    );
+  });
+
+  it('no screen counts with a bare "1 … / {count} …s" pair any more', () => {
+    expect(Object.keys(en).filter((k) => /(One|Many)$/.test(k))).toEqual([]);
   });
 });

@@ -34,4 +34,12 @@ describe('capitalisedSuggestion', () => {
     expect(capitalisedSuggestion('123')).toBeNull();
     expect(capitalisedSuggestion('')).toBeNull();
   });
+
+  it('suggests only what could be the start of a name', () => {
+    expect(capitalisedSuggestion('abc/../123')).toBeNull();
+    expect(capitalisedSuggestion('@@@')).toBeNull();
+    expect(capitalisedSuggestion('müller-lüdenscheidt')).toBe('Müller-lüdenscheidt');
+    expect(capitalisedSuggestion("o'neill")).toBe("O'neill");
+    expect(capitalisedSuggestion('van der berg')).toBe('Van der berg');
+  });
 });

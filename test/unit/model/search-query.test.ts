@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifyQuery } from '../../../main/profiles/search-query';
+import { classifyQuery, isIncompleteProfileKey } from '../../../main/model/search-query';
 
 describe('classifyQuery', () => {
   it.each([
@@ -13,5 +13,18 @@ describe('classifyQuery', () => {
   });
   it('trims what it searches for', () => {
     expect(classifyQuery('  Sch ').value).toBe('Sch');
+  });
+});
+
+describe('isIncompleteProfileKey', () => {
+  it.each([
+    ['@@@', true],
+    ['@abc', true],
+    [' @Zk2nR1b0c2VyLX ', true],
+    ['@Zk2nR1b0c2VyLXByb2ZpbGUtMDAwMDAx', false],
+    ['anna@example.de', false],
+    ['Müller', false],
+  ])('%s → %s', (query, expected) => {
+    expect(isIncompleteProfileKey(query)).toBe(expected);
   });
 });
