@@ -4,11 +4,13 @@
  */
 import { z } from 'zod';
 import { environments } from '../model/connection';
+import type { HistoryChange, Verification } from '../model/history';
 import type { FieldValue } from '../model/profile';
+import type { FieldCheck } from '../model/save';
 
 const fieldValue: z.ZodType<FieldValue> = z.union([z.string(), z.boolean(), z.number(), z.null()]);
 
-const change = z.strictObject({ path: z.string().min(1), old: fieldValue, new: fieldValue });
+const change = z.strictObject({ path: z.string().min(1), old: fieldValue, new: fieldValue }) satisfies z.ZodType<HistoryChange>;
 
 const base = {
   id: z.uuid(),
@@ -36,20 +38,18 @@ const patchResult = z.strictObject({
   message: z.string().optional(),
 });
 
+const fieldCheck = z.strictObject({
+  path: z.string().min(1),
+  sent: fieldValue,
+  // Absent when the verifying GET did not return the field.
+  server: fieldValue.optional(),
+  match: z.boolean(),
+}) satisfies z.ZodType<FieldCheck>;
+
 const verification = z.strictObject({
   status: z.enum(['confirmed', 'different', 'notVerified']),
-  fields: z
-    .array(
-      z.strictObject({
-        path: z.string().min(1),
-        sent: fieldValue,
-        // Absent when the verifying GET did not return the field.
-        server: fieldValue.optional(),
-        match: z.boolean(),
-      }),
-    )
-    .optional(),
-});
+  fields: z.array(fieldCheck).optional(),
+}) satisfies z.ZodType<Verification>;
 
 /** Written BEFORE the PATCH, so a crash during the save still leaves a trace. */
 const attempt = z.strictObject({ ...base, phase: z.literal('attempt') });

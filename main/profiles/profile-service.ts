@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ConnectionInfo } from '../model/connection';
 import type { AppError } from '../model/errors';
+import type { Verification } from '../model/history';
 import type { FieldDef, FieldValue, FindKind, FindResult, LoadedProfile, ProfileHit } from '../model/profile';
 import type { SaveOutcome, SaveRequest, Values, VerifyReport, VerifyRequest } from '../model/save';
 import { isFieldValue } from '../model/values';
@@ -45,8 +46,6 @@ export interface ProfileServiceDeps {
 const PAGE_SIZE = 25;
 
 const flattenValue = (v: unknown): FieldValue | undefined => (isFieldValue(v) ? v : undefined);
-
-type AuditVerification = { status: 'confirmed' | 'different' | 'notVerified'; fields?: VerifyReport['fields'] };
 
 const failedPatch = (e: AppError) => ({
   ok: false,
@@ -129,7 +128,7 @@ export function createProfileService(deps: ProfileServiceDeps): ProfileService {
       throw deskError('internal', `The change could not be recorded in the audit trail, so nothing was sent: ${(err as Error).message}`);
     });
     // The outcome line is best effort: if it cannot be written, the attempt line already says "no outcome".
-    const outcome = (patch: { ok: boolean; status?: number; errorKind?: string; message?: string }, verification?: AuditVerification) =>
+    const outcome = (patch: { ok: boolean; status?: number; errorKind?: string; message?: string }, verification?: Verification) =>
       deps.audit.append({ ...record, phase: 'outcome', patch, ...(verification ? { verification } : {}) }).catch(() => undefined);
 
     let href: string;

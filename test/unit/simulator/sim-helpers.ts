@@ -1,4 +1,5 @@
 import { afterEach, beforeEach } from 'vitest';
+import type { Simulator } from '../../../main/simulator/server';
 import { type TestSimulator, type SimulatorOptions, startTestSimulator } from '../../../main/simulator/test-hooks';
 
 export interface Answer {
@@ -7,12 +8,12 @@ export interface Answer {
   json: any; // tests poke at arbitrary JSON
 }
 
-export function campaignHeaders(sim: TestSimulator, token = sim.accessToken): Record<string, string> {
+export function campaignHeaders(sim: Simulator, token = sim.accessToken): Record<string, string> {
   return { Authorization: `Bearer ${token}`, 'X-Api-Key': sim.apiKey, 'Content-Type': 'application/json', 'Cache-Control': 'no-cache' };
 }
 
 /** One Campaign call with the simulator's own credentials unless `headers` replaces them. */
-export async function call(sim: TestSimulator, method: string, url: string, body?: unknown, headers = campaignHeaders(sim)): Promise<Answer> {
+export async function call(sim: Simulator, method: string, url: string, body?: unknown, headers = campaignHeaders(sim)): Promise<Answer> {
   const res = await fetch(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
   const text = await res.text();
   return { status: res.status, headers: res.headers, json: text ? JSON.parse(text) : undefined };
