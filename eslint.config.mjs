@@ -24,6 +24,25 @@ const noDynamic = (modules) => [
   ]),
 ];
 
+/** The renderer sees main/model (values) and the contract (types only); no Node, electron, axios, keytar or zod. */
+function rendererImports(extraPatterns) {
+  return {
+    'no-restricted-imports': 'off',
+    '@typescript-eslint/no-restricted-imports': [
+      'error',
+      {
+        paths: [electron, axios, keytar, { name: 'zod', message: 'The renderer takes types from the contract; main validates.' }],
+        patterns: [
+          { regex: '^node:', message: 'The renderer has no Node.' },
+          { regex: '(^|/)main/(?!model/|ipc/contract$)', message: 'The renderer imports main/model (values) and the contract (types) only.' },
+          { regex: '(^|/)main/ipc/contract$', allowTypeImports: true, message: 'The renderer imports the contract type-only.' },
+          ...extraPatterns,
+        ],
+      },
+    ],
+  };
+}
+
 export default tseslint.config(
   { ignores: ['dist/**', 'release/**', 'node_modules/**', 'test/artifacts/**', 'test-results/**'] },
   ...tseslint.configs.recommended,
@@ -92,40 +111,12 @@ export default tseslint.config(
   },
 
   // ---------- renderer ----------
-  {
-    files: ['renderer/**/*.ts', 'renderer/**/*.svelte'],
-    languageOptions: { globals: globals.browser },
-    rules: {
-      'no-restricted-imports': 'off',
-      '@typescript-eslint/no-restricted-imports': [
-        'error',
-        {
-          paths: [electron, axios, keytar, { name: 'zod', message: 'The renderer takes types from the contract; main validates.' }],
-          patterns: [
-            { regex: '^node:', message: 'The renderer has no Node.' },
-            { regex: '(^|/)main/(?!model/|ipc/contract$)', message: 'The renderer imports main/model (values) and the contract (types) only.' },
-            { regex: '(^|/)main/ipc/contract$', allowTypeImports: true, message: 'The renderer imports the contract type-only.' },
-          ],
-        },
-      ],
-    },
-  },
+  { files: ['renderer/**/*.ts', 'renderer/**/*.svelte'], languageOptions: { globals: globals.browser }, rules: rendererImports([]) },
   {
     // Screens and components talk to main only through their store.
     files: ['renderer/screens/**', 'renderer/components/**', 'renderer/App.svelte'],
     rules: {
-      '@typescript-eslint/no-restricted-imports': [
-        'error',
-        {
-          paths: [electron, axios, keytar, { name: 'zod', message: 'The renderer takes types from the contract; main validates.' }],
-          patterns: [
-            { regex: '^node:', message: 'The renderer has no Node.' },
-            { regex: '(^|/)main/(?!model/|ipc/contract$)', message: 'The renderer imports main/model (values) and the contract (types) only.' },
-            { regex: '(^|/)main/ipc/contract$', allowTypeImports: true, message: 'The renderer imports the contract type-only.' },
-            { regex: '/lib/desk$', message: 'Screens and components call main through their store (renderer/stores), never window.desk.' },
-          ],
-        },
-      ],
+      ...rendererImports([{ regex: '/lib/desk$', message: 'Screens and components call main through their store (renderer/stores), never window.desk.' }]),
       'no-restricted-globals': ['error', { name: 'desk', message: 'Call main through a store.' }],
       'no-restricted-properties': ['error', { object: 'window', property: 'desk', message: 'Call main through a store (renderer/stores).' }],
     },

@@ -22,8 +22,8 @@ export interface SecretStatus {
   last4?: string;
 }
 
-export interface ConnectionSummary {
-  id: string;
+/** Where a connection points and how it signs in: what the operator (or IT) sets, never a secret. */
+export interface ConnectionSettings {
   name: string;
   tenant: string;
   environment: Environment;
@@ -33,6 +33,10 @@ export interface ConnectionSummary {
   authMode: AuthMode;
   /** '' means Adobe's default token endpoint. */
   imsUrl: string;
+}
+
+export interface ConnectionSummary extends ConnectionSettings {
+  id: string;
   /** Not secret, but kept in the keychain with the credential it belongs to. */
   scopes: string;
   isDemo: boolean;
@@ -43,25 +47,11 @@ export interface ConnectionSummary {
 }
 
 /** Who and where, as the audit trail records it. */
-export interface ConnectionInfo {
-  id: string;
-  name: string;
-  environment: Environment;
-  tenant: string;
-}
+export type ConnectionInfo = Pick<ConnectionSummary, 'id' | 'name' | 'environment' | 'tenant'>;
 
 /** Add (no id) or edit a connection. An omitted secret or scope on edit keeps the stored value. */
-export interface SaveConnectionRequest {
+export interface SaveConnectionRequest extends ConnectionSettings {
   id?: string;
-  name: string;
-  tenant: string;
-  environment: Environment;
-  apiName: ApiName;
-  /** Empty means Adobe's default, https://mc.adobe.io/<tenant>/campaign. */
-  baseUrl: string;
-  authMode: AuthMode;
-  /** Empty means Adobe's default token endpoint. */
-  imsUrl: string;
   /** Omitted on edit means "keep the stored value"; for a new OAuth connection the default scopes apply. */
   scopes?: string;
   /** apiKey is the OAuth client id. */
