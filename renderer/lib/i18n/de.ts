@@ -1,4 +1,6 @@
 import type { Messages } from './en';
+import { enumLabels, fieldLabels } from '../../../main/model/field-labels';
+import { prefixed } from './translate';
 
 /** Deutsche Texte. Typed as `Messages`: a missing or an extra key is a type error. */
 export const de: Messages = {
@@ -503,51 +505,7 @@ export const de: Messages = {
   'error.internal.happened': 'In Profile Desk ist ein unerwarteter Fehler aufgetreten.',
   'error.internal.todo': 'Versuchen Sie es erneut. Wenn das wieder passiert, senden Sie die Details an die IT.',
 
-  // ---------- field labels ----------
-  'field.PKey': 'Profilschlüssel',
-  'field.firstName': 'Vorname',
-  'field.middleName': 'Zweiter Vorname',
-  'field.lastName': 'Nachname',
-  'field.salutation': 'Anrede',
-  'field.title': 'Titel',
-  'field.birthDate': 'Geburtsdatum',
-  'field.gender': 'Geschlecht',
-  'field.email': 'E-Mail',
-  'field.phone': 'Telefon',
-  'field.mobilePhone': 'Mobiltelefon',
-  'field.fax': 'Fax',
-  'field.emailFormat': 'E-Mail-Format',
-  'field.preferredLanguage': 'Bevorzugte Sprache',
-  'field.timeZone': 'Zeitzone',
-  'field.externalId': 'Externe ID',
-  'field.location.address1': 'Adresszeile 1',
-  'field.location.address2': 'Adresszeile 2',
-  'field.location.address3': 'Adresszeile 3',
-  'field.location.address4': 'Adresszeile 4',
-  'field.location.zipCode': 'Postleitzahl',
-  'field.location.city': 'Ort',
-  'field.location.stateCode': 'Bundesland oder Region (Code)',
-  'field.location.countryCode': 'Land (Code)',
-  'field.blackList': 'Überhaupt kein Kontakt',
-  'field.blackListEmail': 'Keine E-Mails',
-  'field.blackListMobile': 'Keine SMS',
-  'field.blackListPhone': 'Keine Anrufe',
-  'field.blackListFax': 'Keine Faxe',
-  'field.blackListPostalMail': 'Keine Briefpost',
-  'field.age': 'Alter',
-  'field.created': 'Angelegt',
-  'field.lastModified': 'Zuletzt geändert',
-  'field.domain': 'E-Mail-Domain',
-  'field.cryptedId': 'Verschlüsselte ID',
-  'field.thumbnail': 'Bild',
-
-  // ---------- enum values ----------
-  'enum.gender.unknown': 'Keine Angabe',
-  'enum.gender.male': 'Männlich',
-  'enum.gender.female': 'Weiblich',
-  'enum.emailFormat.unknown': 'Keine Angabe',
-  'enum.emailFormat.text': 'Nur Text',
-  'enum.emailFormat.html': 'HTML (formatiert)',
-  'enum.preferredLanguage.none': 'Nicht festgelegt',
-  'enum.timeZone.none': 'Nicht festgelegt',
+  // ---------- field labels and enum values (main/model/field-labels.ts: main matches them too) ----------
+  ...prefixed('field.', fieldLabels.de),
+  ...prefixed('enum.', enumLabels.de),
 };

@@ -1,3 +1,5 @@
+import { enumLabels, fieldLabels } from '../../../main/model/field-labels';
+import { prefixed } from './translate';
 /**
  * English texts. This object defines the key set: `de.ts` must provide exactly the same keys.
  * Placeholders are written `{name}`.
@@ -504,53 +506,9 @@ export const en = {
   'error.internal.happened': 'An unexpected error occurred inside Profile Desk.',
   'error.internal.todo': 'Try again. If it happens again, send the details to IT.',
 
-  // ---------- field labels (standard Campaign profile fields) ----------
-  'field.PKey': 'Profile key',
-  'field.firstName': 'First name',
-  'field.middleName': 'Middle name',
-  'field.lastName': 'Last name',
-  'field.salutation': 'Salutation',
-  'field.title': 'Title',
-  'field.birthDate': 'Date of birth',
-  'field.gender': 'Gender',
-  'field.email': 'Email',
-  'field.phone': 'Phone',
-  'field.mobilePhone': 'Mobile phone',
-  'field.fax': 'Fax',
-  'field.emailFormat': 'Email format',
-  'field.preferredLanguage': 'Preferred language',
-  'field.timeZone': 'Time zone',
-  'field.externalId': 'External ID',
-  'field.location.address1': 'Address line 1',
-  'field.location.address2': 'Address line 2',
-  'field.location.address3': 'Address line 3',
-  'field.location.address4': 'Address line 4',
-  'field.location.zipCode': 'Postcode',
-  'field.location.city': 'City',
-  'field.location.stateCode': 'State or region (code)',
-  'field.location.countryCode': 'Country (code)',
-  'field.blackList': 'No contact at all',
-  'field.blackListEmail': 'No emails',
-  'field.blackListMobile': 'No text messages (SMS)',
-  'field.blackListPhone': 'No phone calls',
-  'field.blackListFax': 'No faxes',
-  'field.blackListPostalMail': 'No postal mail',
-  'field.age': 'Age',
-  'field.created': 'Created',
-  'field.lastModified': 'Last changed',
-  'field.domain': 'Email domain',
-  'field.cryptedId': 'Encrypted ID',
-  'field.thumbnail': 'Picture',
-
-  // ---------- enum values ----------
-  'enum.gender.unknown': 'Not specified',
-  'enum.gender.male': 'Male',
-  'enum.gender.female': 'Female',
-  'enum.emailFormat.unknown': 'Not specified',
-  'enum.emailFormat.text': 'Plain text',
-  'enum.emailFormat.html': 'HTML (formatted)',
-  'enum.preferredLanguage.none': 'Not set',
-  'enum.timeZone.none': 'Not set',
+  // ---------- field labels and enum values (main/model/field-labels.ts: main matches them too) ----------
+  ...prefixed('field.', fieldLabels.en),
+  ...prefixed('enum.', enumLabels.en),
 };
 
 export type MessageKey = keyof typeof en;

@@ -22,3 +22,11 @@ export function placeholders(template: string): string[] {
 export function pluralForm(locale: string, count: number): 'one' | 'other' {
   return new Intl.PluralRules(locale).select(count) === 'one' ? 'one' : 'other';
 }
+
+/** Labels kept elsewhere (the model's field names) as message keys: { firstName } → { 'field.firstName' }. */
+export function prefixed<P extends string, T extends Readonly<Record<string, string>>>(
+  prefix: P,
+  labels: T,
+): { readonly [K in keyof T & string as `${P}${K}`]: string } {
+  return Object.fromEntries(Object.entries(labels).map(([k, v]) => [`${prefix}${k}`, v])) as { [K in keyof T & string as `${P}${K}`]: string };
+}

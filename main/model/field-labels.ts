@@ -1,0 +1,113 @@
+/**
+ * The names the app gives Campaign's standard fields and enum values, in both languages. Kept in the model
+ * because both processes need them: the renderer shows them, and main matches spreadsheet columns and cell
+ * values written with them ("Vorname", "Männlich"). Custom cus* fields have no entry: Campaign's own label is used.
+ */
+import type { Locale } from './connection';
+
+const fieldEn = {
+  PKey: 'Profile key',
+  firstName: 'First name',
+  middleName: 'Middle name',
+  lastName: 'Last name',
+  salutation: 'Salutation',
+  title: 'Title',
+  birthDate: 'Date of birth',
+  gender: 'Gender',
+  email: 'Email',
+  phone: 'Phone',
+  mobilePhone: 'Mobile phone',
+  fax: 'Fax',
+  emailFormat: 'Email format',
+  preferredLanguage: 'Preferred language',
+  timeZone: 'Time zone',
+  externalId: 'External ID',
+  'location.address1': 'Address line 1',
+  'location.address2': 'Address line 2',
+  'location.address3': 'Address line 3',
+  'location.address4': 'Address line 4',
+  'location.zipCode': 'Postcode',
+  'location.city': 'City',
+  'location.stateCode': 'State or region (code)',
+  'location.countryCode': 'Country (code)',
+  blackList: 'No contact at all',
+  blackListEmail: 'No emails',
+  blackListMobile: 'No text messages (SMS)',
+  blackListPhone: 'No phone calls',
+  blackListFax: 'No faxes',
+  blackListPostalMail: 'No postal mail',
+  age: 'Age',
+  created: 'Created',
+  lastModified: 'Last changed',
+  domain: 'Email domain',
+  cryptedId: 'Encrypted ID',
+  thumbnail: 'Picture',
+} as const;
+
+export const fieldLabels: { readonly [L in Locale]: Readonly<Record<keyof typeof fieldEn, string>> } = {
+  en: fieldEn,
+  de: {
+    PKey: 'Profilschlüssel',
+    firstName: 'Vorname',
+    middleName: 'Zweiter Vorname',
+    lastName: 'Nachname',
+    salutation: 'Anrede',
+    title: 'Titel',
+    birthDate: 'Geburtsdatum',
+    gender: 'Geschlecht',
+    email: 'E-Mail',
+    phone: 'Telefon',
+    mobilePhone: 'Mobiltelefon',
+    fax: 'Fax',
+    emailFormat: 'E-Mail-Format',
+    preferredLanguage: 'Bevorzugte Sprache',
+    timeZone: 'Zeitzone',
+    externalId: 'Externe ID',
+    'location.address1': 'Adresszeile 1',
+    'location.address2': 'Adresszeile 2',
+    'location.address3': 'Adresszeile 3',
+    'location.address4': 'Adresszeile 4',
+    'location.zipCode': 'Postleitzahl',
+    'location.city': 'Ort',
+    'location.stateCode': 'Bundesland oder Region (Code)',
+    'location.countryCode': 'Land (Code)',
+    blackList: 'Überhaupt kein Kontakt',
+    blackListEmail: 'Keine E-Mails',
+    blackListMobile: 'Keine SMS',
+    blackListPhone: 'Keine Anrufe',
+    blackListFax: 'Keine Faxe',
+    blackListPostalMail: 'Keine Briefpost',
+    age: 'Alter',
+    created: 'Angelegt',
+    lastModified: 'Zuletzt geändert',
+    domain: 'E-Mail-Domain',
+    cryptedId: 'Verschlüsselte ID',
+    thumbnail: 'Bild',
+  },
+};
+
+const enumEn = {
+  'gender.unknown': 'Not specified',
+  'gender.male': 'Male',
+  'gender.female': 'Female',
+  'emailFormat.unknown': 'Not specified',
+  'emailFormat.text': 'Plain text',
+  'emailFormat.html': 'HTML (formatted)',
+  'preferredLanguage.none': 'Not set',
+  'timeZone.none': 'Not set',
+} as const;
+
+/** By field name (the last part of the path) and enum name: "gender.male". */
+export const enumLabels: { readonly [L in Locale]: Readonly<Record<keyof typeof enumEn, string>> } = {
+  en: enumEn,
+  de: {
+    'gender.unknown': 'Keine Angabe',
+    'gender.male': 'Männlich',
+    'gender.female': 'Weiblich',
+    'emailFormat.unknown': 'Keine Angabe',
+    'emailFormat.text': 'Nur Text',
+    'emailFormat.html': 'HTML (formatiert)',
+    'preferredLanguage.none': 'Nicht festgelegt',
+    'timeZone.none': 'Nicht festgelegt',
+  },
+};
