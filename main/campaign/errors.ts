@@ -1,6 +1,6 @@
 import type { AppError, ErrorKind } from '../model/errors';
 import { DeskError } from '../errors/desk-error';
-import { HttpFailure, type HttpResponse } from '../http/http-client';
+import { HttpFailure, retryAfterSeconds, type HttpResponse } from '../http/http-client';
 
 /** What we tell IT about the call that failed; never headers, so never a token or key. */
 export interface CallContext {
@@ -52,13 +52,12 @@ export function toDeskError(err: unknown, ctx: CallContext): DeskError {
 /** An answer with an error status, with Campaign's or the gateway's code and words. */
 export function fromErrorResponse(res: HttpResponse, ctx: CallContext): DeskError {
   const says = readServerError(res.body);
-  const retryAfter = Number(res.headers['retry-after']);
   return build(kindForStatus(res.status, says), `Campaign answered HTTP ${res.status}`, ctx, {
     status: res.status,
     code: says.code,
     serverMessage: says.message,
     requestId: res.headers['x-request-id'],
-    retryAfterSeconds: Number.isFinite(retryAfter) ? retryAfter : undefined,
+    retryAfterSeconds: retryAfterSeconds(res.headers['retry-after']),
   });
 }
 

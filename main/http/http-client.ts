@@ -38,3 +38,12 @@ export class HttpFailure extends Error {
 export interface HttpClient {
   send(request: HttpRequest): Promise<HttpResponse>;
 }
+
+/** Retry-After as seconds: Campaign's gateway sends seconds; HTTP also allows a date. undefined when unreadable. */
+export function retryAfterSeconds(header: string | undefined, now: number = Date.now()): number | undefined {
+  if (header === undefined || header.trim() === '') return undefined;
+  const seconds = Number(header);
+  if (Number.isFinite(seconds)) return Math.max(0, seconds);
+  const at = Date.parse(header);
+  return Number.isNaN(at) ? undefined : Math.max(0, Math.ceil((at - now) / 1000));
+}

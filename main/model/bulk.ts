@@ -1,0 +1,234 @@
+/**
+ * Bulk changes from a spreadsheet, as both processes see them: the file, the mapping of its columns to
+ * fields, the dry run (preview) and the run. Rows are always named by their line in the file, never by
+ * their position in a batch, so every result belongs to the row the operator wrote.
+ */
+import type { ConnectionInfo } from './connection';
+import type { AppError } from './errors';
+import type { FieldValue } from './profile';
+
+/** Limits and pace; IT may lower them by policy, the operator may change them within the maximum. */
+export interface BulkSettings {
+  /** Requests per second per connection; Campaign does not pace the client, so the app paces itself. */
+  requestsPerSecond: number;
+  maxRequestsPerSecond: number;
+  maxRows: number;
+  maxFileMegabytes: number;
+}
+
+export const DEFAULT_BULK_SETTINGS: BulkSettings = { requestsPerSecond: 5, maxRequestsPerSecond: 20, maxRows: 200_000, maxFileMegabytes: 50 };
+
+export type SpreadsheetFormat = 'csv' | 'xlsx';
+export type CsvEncoding = 'utf8-bom' | 'utf8' | 'windows-1252';
+export type CsvSeparator = ';' | ',' | '\t';
+
+/** A spreadsheet opened for a bulk change (main keeps its own copy; the run works from it). */
+export interface BulkFile {
+  fileId: string;
+  name: string;
+  format: SpreadsheetFormat;
+  csv?: { encoding: CsvEncoding; separator: CsvSeparator };
+  /** xlsx: every sheet, and the one read. */
+  sheets?: string[];
+  sheet?: string;
+  headers: string[];
+  rowCount: number;
+  /** The first rows as text, to show next to the mapping. */
+  sample: string[][];
+}
+
+/** Why a file cannot be used; the line where the problem is, if it has one. */
+export const fileProblems = [
+  'empty',
+  'headerOnly',
+  'noHeaders',
+  'duplicateHeaders',
+  'unbalancedQuotes',
+  'binary',
+  'mixedSeparators',
+  'tooManyRows',
+  'tooLarge',
+  'unreadableXlsx',
+  'noSuchSheet',
+  'unknownFormat',
+  'tooManyCells',
+  'unreadable',
+] as const;
+export type FileProblem = (typeof fileProblems)[number];
+
+/** How each row names its profile: a column with the profile key or with the email address. */
+export interface RowIdentity {
+  by: 'pkey' | 'email';
+  column: number;
+}
+
+export interface ColumnMapping {
+  column: number;
+  /** The field path this column writes; null = the column is ignored. */
+  field: string | null;
+  /** An empty cell leaves the field as it is, unless the operator chose that it clears the field. */
+  clearWhenEmpty: boolean;
+}
+
+export interface BulkMapping {
+  identity: RowIdentity;
+  columns: ColumnMapping[];
+}
+
+/** How a suggested match was found, so the operator knows how sure it is. */
+export type MatchSource = 'remembered' | 'apiName' | 'appLabel' | 'campaignLabel';
+
+export interface MappingSuggestion {
+  mapping: BulkMapping;
+  /** By column: how the field was found (absent: no field found). */
+  sources: Record<number, MatchSource>;
+  /** The identity column could not be found: the operator must choose it. */
+  identityFound: boolean;
+}
+
+/** Why a row cannot be applied. */
+export const rowProblems = [
+  'missingKey', // the identity cell is empty
+  'notFound', // no profile with that key / email
+  'ambiguousEmail', // several profiles share the email
+  'duplicateProfile', // another row of the file names the same profile
+  'invalidValue', // a value that cannot be converted for the field (reason in detail)
+  'tooLong',
+  'unknownEnum',
+  'readFailed', // Campaign could not be asked (details in the error)
+] as const;
+export type RowProblemCause = (typeof rowProblems)[number];
+
+export interface RowProblem {
+  cause: RowProblemCause;
+  field?: string;
+  column?: number;
+  value?: string;
+  /** invalidValue: which check failed (a FieldProblem or a conversion reason); ambiguousEmail: how many share it. */
+  detail?: string;
+  count?: number;
+  /** duplicateProfile: the other lines naming the same profile. */
+  lines?: number[];
+}
+
+/** Values that convert, but look like something went wrong in the spreadsheet: shown, never changed silently. */
+export const rowWarnings = ['leadingZeroLost', 'eNotation', 'replacedCharacter'] as const;
+export type RowWarningKind = (typeof rowWarnings)[number];
+
+export interface RowWarning {
+  kind: RowWarningKind;
+  field: string;
+  column: number;
+  value: string;
+}
+
+export interface FieldChange {
+  path: string;
+  old: FieldValue;
+  new: FieldValue;
+}
+
+export type PreviewRowStatus = 'change' | 'unchanged' | 'problem';
+
+export interface PreviewRow {
+  line: number;
+  /** What the identity cell says (key or email). */
+  key: string;
+  pkey?: string;
+  name?: string;
+  status: PreviewRowStatus;
+  /** Only the fields whose value differs, old → new. */
+  changes: FieldChange[];
+  problems: RowProblem[];
+  warnings: RowWarning[];
+}
+
+export interface PreviewCounts {
+  rows: number;
+  /** Profiles that will change, and how many fields in all. */
+  change: number;
+  fields: number;
+  unchanged: number;
+  problem: number;
+  warnings: number;
+  byCause: Partial<Record<RowProblemCause, number>>;
+}
+
+export type JobState = 'running' | 'done' | 'failed' | 'cancelled';
+
+export interface BulkPreview {
+  previewId: string;
+  file: Pick<BulkFile, 'fileId' | 'name' | 'format'>;
+  connection: ConnectionInfo;
+  state: JobState;
+  /** Rows read so far (the dry run reads one profile per row). */
+  done: number;
+  total: number;
+  counts: PreviewCounts;
+  error?: AppError;
+  startedAt: string;
+}
+
+export type RowsFilter = { kind: 'all' | PreviewRowStatus } | { kind: 'cause'; cause: RowProblemCause } | { kind: 'outcome'; outcome: RowOutcome };
+
+export interface RowsRequest {
+  id: string;
+  filter: RowsFilter;
+  offset: number;
+  limit: number;
+}
+
+/** The outcome of one row in a run, as for a single save, plus the ways a row is not sent. */
+export const rowOutcomes = ['confirmed', 'different', 'notVerified', 'failed', 'changedSincePreview', 'unchanged', 'notApplied', 'pending'] as const;
+export type RowOutcome = (typeof rowOutcomes)[number];
+
+export interface RunRow {
+  line: number;
+  key: string;
+  pkey?: string;
+  name?: string;
+  outcome: RowOutcome;
+  changes: FieldChange[];
+  /** Per field: what Campaign holds after the save (verified rows). */
+  checks?: Array<{ path: string; sent: FieldValue; server?: FieldValue; match: boolean }>;
+  problems: RowProblem[];
+  error?: AppError;
+}
+
+export type RunState = 'running' | 'paused' | 'waitingForNetwork' | 'stopping' | 'stopped' | 'finished' | 'failed' | 'interrupted';
+
+export interface RunCounts {
+  total: number;
+  done: number;
+  left: number;
+  errors: number;
+  byOutcome: Partial<Record<RowOutcome, number>>;
+}
+
+export interface BulkRun {
+  runId: string;
+  previewId: string;
+  /** The run this one undoes. */
+  undoOf?: string;
+  file: Pick<BulkFile, 'name' | 'format'>;
+  connection: ConnectionInfo;
+  state: RunState;
+  counts: RunCounts;
+  /** Requests per second: what the operator set, and what the run uses now (lower after a 429). */
+  rate: { target: number; current: number };
+  /** Seconds left at the current pace, when known. */
+  secondsLeft?: number;
+  startedAt: string;
+  finishedAt?: string;
+  /** Why the run waits or stopped (network gone, Campaign refusing, the app was closed). */
+  error?: AppError;
+  osUser: string;
+}
+
+export interface StartRunRequest {
+  previewId: string;
+  /** On production the operator types the number of profiles that will change. */
+  confirmCount?: number;
+}
+
+export type ResultsScope = 'all' | 'failed';
