@@ -68,6 +68,7 @@ export const historyFilter = z.strictObject({
   from: z.iso.datetime().optional(),
   to: z.iso.datetime().optional(),
   outcome: z.enum(historyOutcomes).optional(),
+  runId: id.optional(),
 }) satisfies z.ZodType<HistoryFilter>;
 
 export const csvLabels = z.strictObject({

@@ -7,7 +7,7 @@ import type { DemoConnection } from '../connections/demo-connection';
 import type { ProfileService } from '../profiles/profile-service';
 import type { CampaignClient } from '../campaign/client';
 import type { AuditLog } from '../audit/audit-log';
-import { filterRows, summarize } from '../audit/history';
+import { historyPage } from '../audit/history';
 import { toCsv } from '../audit/csv-export';
 import type { DraftStore } from '../drafts/draft-store';
 import type { LocalePreference } from '../preferences/locale-preference';
@@ -32,12 +32,12 @@ export function createHandlers(d: HandlerDeps): Handlers {
   const appInfo = async (): Promise<AppInfo> => ({ locale: await d.locale.get(), version: d.appVersion });
   async function history(filter: HistoryFilter): Promise<HistoryPage> {
     const { entries, skippedLines } = await d.audit.read();
-    const rows = filterRows(summarize(entries), {
+    const page = historyPage(entries, {
       ...filter,
       from: filter.from ? new Date(filter.from) : undefined,
       to: filter.to ? new Date(filter.to) : undefined,
     });
-    return { rows, skippedLines };
+    return { ...page, skippedLines };
   }
   return {
     getAppInfo: appInfo,

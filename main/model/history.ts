@@ -33,10 +33,35 @@ export interface HistoryRow {
   errorKind?: string;
   verification?: Verification;
   undoOf?: string;
+  /** A row of a bulk run, and its line in the run's file. */
+  runId?: string;
+  line?: number;
+}
+
+/** A bulk run as one history entry; it expands to its rows (HistoryFilter.runId). */
+export interface RunHistoryEntry {
+  runId: string;
+  /** When it started. */
+  time: string;
+  finishedAt?: string;
+  osUser: string;
+  connection: ConnectionInfo;
+  file: { name: string; format: 'csv' | 'xlsx' | 'undo' };
+  /** The run this one undoes. */
+  undoOf?: string;
+  /** Profiles it set out to change. */
+  rows: number;
+  /** How its rows ended so far. */
+  outcomes: Partial<Record<HistoryOutcome, number>>;
+  /** open: started, not (yet) finished — running now, or the app stopped during it. */
+  state: 'open' | 'finished' | 'stopped';
 }
 
 export interface HistoryPage {
+  /** Single saves (and, with a runId filter, the rows of that run). */
   rows: HistoryRow[];
+  /** Bulk runs, one entry each (none with a runId filter). */
+  runs: RunHistoryEntry[];
   /** Lines of the audit file that could not be read (a torn last line after a crash). */
   skippedLines: number;
 }
@@ -48,6 +73,8 @@ export interface HistoryFilter {
   from?: string;
   to?: string;
   outcome?: HistoryOutcome;
+  /** The rows of one bulk run. */
+  runId?: string;
 }
 
 export const csvColumns = ['time', 'osUser', 'connection', 'environment', 'pkey', 'profileName', 'field', 'oldValue', 'newValue', 'outcome'] as const;

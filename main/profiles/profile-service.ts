@@ -1,19 +1,13 @@
-import { randomUUID } from 'node:crypto';
 import type { ConnectionInfo } from '../model/connection';
-import type { AppError } from '../model/errors';
-import type { Verification } from '../model/history';
-import type { FieldDef, FieldValue, FindKind, FindResult, LoadedProfile, ProfileHit } from '../model/profile';
-import type { SaveOutcome, SaveRequest, Values, VerifyReport, VerifyRequest } from '../model/save';
-import { isFieldValue } from '../model/values';
+import type { FieldDef, FindKind, FindResult, LoadedProfile, ProfileHit } from '../model/profile';
+import type { SaveOutcome, SaveRequest, VerifyReport, VerifyRequest } from '../model/save';
+import { classifyQuery } from '../model/search-query';
 import type { AuditLog } from '../audit/audit-log';
 import type { CampaignClient, ListPage, RawProfile } from '../campaign/client';
-import { displayName, fieldsFromMetadata, flattenProfile, readPath } from '../campaign/field-catalog';
-import { buildPatchBody } from '../campaign/patch-body';
-import { compareSent } from '../campaign/verify';
+import { displayName, fieldsFromMetadata, readPath } from '../campaign/field-catalog';
 import type { DraftStore } from '../drafts/draft-store';
 import { DeskError, deskError } from '../errors/desk-error';
-import { findConflicts } from './conflicts';
-import { classifyQuery } from '../model/search-query';
+import { saveChanges, toLoaded, verifyReport, type SaveFlowDeps, type SaveTarget } from './save-flow';
 
 /** The documented three-step workflow for one profile: GET, PATCH only what changed, GET again and compare. */
 export interface ProfileService {
@@ -45,15 +39,6 @@ export interface ProfileServiceDeps {
 
 const PAGE_SIZE = 25;
 
-const flattenValue = (v: unknown): FieldValue | undefined => (isFieldValue(v) ? v : undefined);
-
-const failedPatch = (e: AppError) => ({
-  ok: false,
-  ...(e.status !== undefined ? { status: e.status } : {}),
-  errorKind: e.kind,
-  message: e.serverMessage ?? e.message,
-});
-
 function toHit(raw: RawProfile): ProfileHit {
   const text = (path: string) => {
     const v = readPath(raw, path);
@@ -81,72 +66,11 @@ export function createProfileService(deps: ProfileServiceDeps): ProfileService {
     return fields;
   }
 
-  function toLoaded(connectionId: string, raw: RawProfile, fields: FieldDef[]): LoadedProfile {
-    return { connectionId, pkey: raw.PKey, displayName: displayName(raw), fields, values: flattenProfile(raw, fields) };
-  }
+  const flow: SaveFlowDeps = { audit: deps.audit, describeConnection: deps.describeConnection, now };
 
-  async function report(connectionId: string, client: CampaignClient, raw: RawProfile, sent: Values): Promise<VerifyReport> {
-    const fields = await fieldsFor(connectionId, client);
-    const checks = compareSent(sent, (path) => readPath(raw, path));
-    return {
-      pkey: raw.PKey,
-      checkedAt: now().toISOString(),
-      fields: checks,
-      allConfirmed: checks.every((c) => c.match),
-      profile: toLoaded(connectionId, raw, fields),
-    };
-  }
-
-  /** Re-read → conflict check → audit attempt → PATCH → verifying GET → audit outcome. */
-  async function send(request: SaveRequest): Promise<SaveOutcome> {
-    const { connectionId, pkey, changes, base, undoOf } = request;
+  async function targetOf(connectionId: string): Promise<SaveTarget> {
     const client = await deps.clientFor(connectionId);
-    const fields = await fieldsFor(connectionId, client);
-    const body = buildPatchBody(changes, fields);
-    // Re-read first: never overwrite a change made since the operator loaded the profile, and write to
-    // the server's own href (PKeys are opaque).
-    const current = await client.getProfile(pkey);
-    const lastModified = readPath(current, 'lastModified');
-    const conflict = findConflicts(
-      (path) => flattenValue(readPath(current, path)),
-      typeof lastModified === 'string' ? lastModified : undefined,
-      changes,
-      base,
-    );
-    if (conflict) return { status: 'conflict', ...conflict, profile: toLoaded(connectionId, current, fields) };
-
-    // The attempt is on record BEFORE anything is sent: no record, no PATCH.
-    const record = {
-      saveId: randomUUID(),
-      connection: await deps.describeConnection(connectionId),
-      pkey,
-      profileName: displayName(current),
-      changes: Object.entries(changes).map(([path, value]) => ({ path, old: flattenValue(readPath(current, path)) ?? null, new: value })),
-      ...(undoOf ? { undoOf } : {}),
-    };
-    await deps.audit.append({ ...record, phase: 'attempt' }).catch((err: unknown) => {
-      throw deskError('internal', `The change could not be recorded in the audit trail, so nothing was sent: ${(err as Error).message}`);
-    });
-    // The outcome line is best effort: if it cannot be written, the attempt line already says "no outcome".
-    const outcome = (patch: { ok: boolean; status?: number; errorKind?: string; message?: string }, verification?: Verification) =>
-      deps.audit.append({ ...record, phase: 'outcome', patch, ...(verification ? { verification } : {}) }).catch(() => undefined);
-
-    let href: string;
-    try {
-      ({ href } = await client.patchProfileAt(current.href ?? client.profileUrl(pkey), body));
-    } catch (err) {
-      if (err instanceof DeskError) await outcome(failedPatch(err.info));
-      throw err;
-    }
-    try {
-      const checked = await report(connectionId, client, await client.getProfileAt(href), changes);
-      await outcome({ ok: true }, { status: checked.allConfirmed ? 'confirmed' : 'different', fields: checked.fields });
-      return { status: 'checked', report: checked };
-    } catch (err) {
-      if (!(err instanceof DeskError)) throw err;
-      await outcome({ ok: true }, { status: 'notVerified' });
-      return { status: 'notChecked', sent: changes, verifyError: err.info };
-    }
+    return { connectionId, client, fields: await fieldsFor(connectionId, client) };
   }
 
   return {
@@ -188,7 +112,7 @@ export function createProfileService(deps: ProfileServiceDeps): ProfileService {
         // safety net, so a draft that cannot be written does not stop the save the operator asked for.
         const profileName = (request.profileName ?? '').trim().slice(0, 200);
         await deps.drafts.save({ connectionId, pkey, profileName, changes: request.changes, base: request.base }).catch(() => undefined);
-        const outcome = await send(request);
+        const outcome = await saveChanges(flow, await targetOf(connectionId), request);
         // Once Campaign has the change, the draft has done its job; after a conflict the edits stay drafted.
         if (outcome.status !== 'conflict') await deps.drafts.discard(connectionId, pkey);
         return outcome;
@@ -198,8 +122,8 @@ export function createProfileService(deps: ProfileServiceDeps): ProfileService {
     },
 
     async verify({ connectionId, pkey, sent }) {
-      const client = await deps.clientFor(connectionId);
-      return report(connectionId, client, await client.getProfile(pkey), sent);
+      const target = await targetOf(connectionId);
+      return verifyReport(target, await target.client.getProfile(pkey), sent, now());
     },
 
     forget(connectionId) {
