@@ -84,4 +84,6 @@ export type RunEntry = z.infer<typeof run>;
 
 type New<T> = Omit<T, 'id' | 'time' | 'osUser'>;
 /** What a caller hands to `append`; the log adds id, time and OS user. */
-export type NewAuditEntry = New<AttemptEntry> | New<OutcomeEntry> | New<RunEntry>;
+export type NewAttemptEntry = New<AttemptEntry>;
+export type NewOutcomeEntry = New<OutcomeEntry>;
+export type NewAuditEntry = NewAttemptEntry | NewOutcomeEntry | New<RunEntry>;

@@ -28,6 +28,9 @@ export interface PacerOptions {
 // After a 429 the pace halves (never below one request in two seconds) and regains a tenth of the target
 // every RECOVER_AFTER successes: gradual, so one 429 does not turn into a saw-tooth of them.
 const MIN_RATE = 0.5;
+// Requests go out at 97 % of the chosen rate: evenly spaced at exactly the limit, a request that reaches the
+// gateway a millisecond early (network jitter) is one too many for its one-second window.
+const MARGIN = 0.97;
 const RECOVER_AFTER = 10;
 const DEFAULT_RETRY_AFTER_S = 1;
 
@@ -44,7 +47,7 @@ export function createPacer(o: PacerOptions): Pacer {
     async take() {
       const at = Math.max(now(), nextAt);
       // Claim the slot before waiting, so concurrent callers queue up one interval apart.
-      nextAt = at + 1000 / current;
+      nextAt = at + 1000 / (current * MARGIN);
       const wait = at - now();
       if (wait > 0) await sleep(wait);
     },

@@ -19,7 +19,7 @@ export interface BulkSettings {
 export const DEFAULT_BULK_SETTINGS: BulkSettings = { requestsPerSecond: 5, maxRequestsPerSecond: 20, maxRows: 200_000, maxFileMegabytes: 50 };
 
 export type SpreadsheetFormat = 'csv' | 'xlsx';
-export type CsvEncoding = 'utf8-bom' | 'utf8' | 'windows-1252';
+export type CsvEncoding = 'utf8-bom' | 'utf8' | 'windows-1252' | 'utf16le';
 export type CsvSeparator = ';' | ',' | '\t';
 
 /** A spreadsheet opened for a bulk change (main keeps its own copy; the run works from it). */
@@ -96,6 +96,7 @@ export const rowProblems = [
   'tooLong',
   'unknownEnum',
   'readFailed', // Campaign could not be asked (details in the error)
+  'changedSinceRun', // undoing a run: the field was changed in Campaign after the run
 ] as const;
 export type RowProblemCause = (typeof rowProblems)[number];
 
@@ -165,7 +166,10 @@ export interface BulkPreview {
   done: number;
   total: number;
   counts: PreviewCounts;
+  /** Why the dry run failed. */
   error?: AppError;
+  /** Why it waits (network gone, Campaign busy): it goes on by itself. */
+  waitingFor?: AppError;
   startedAt: string;
 }
 

@@ -34,6 +34,10 @@ export const ErrorKind = {
   unexpectedAnswer: 'unexpectedAnswer',
   /** The same save is already running. */
   busy: 'busy',
+  /** A spreadsheet that cannot be used; AppError.code says why (a FileProblem), line and params where. */
+  badFile: 'badFile',
+  /** A bulk change that no longer fits its preview or file (changed on disk, other mapping). */
+  staleRun: 'staleRun',
   internal: 'internal',
 } as const;
 export type ErrorKind = (typeof ErrorKind)[keyof typeof ErrorKind];
@@ -60,6 +64,10 @@ export interface AppError {
   serverMessage?: string;
   requestId?: string;
   retryAfterSeconds?: number;
+  /** A line of a file the problem is on (badFile). */
+  line?: number;
+  /** Values the operator-facing text needs (badFile: the limit, the duplicate headings, …). */
+  params?: Record<string, string | number | string[]>;
   /** Multi-line text for "copy details for IT"; secrets are already redacted. */
   details: string;
 }

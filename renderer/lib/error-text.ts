@@ -64,6 +64,8 @@ const byKind: Record<Exclude<ErrorKind, 'keychain'>, Triple> = {
     whatToDo: 'error.unexpectedAnswer.todo',
   },
   busy: { title: 'error.busy.title', whatHappened: 'error.busy.happened', whatToDo: 'error.busy.todo' },
+  badFile: { title: 'error.badFile.title', whatHappened: 'error.badFile.happened', whatToDo: 'error.badFile.todo' },
+  staleRun: { title: 'error.staleRun.title', whatHappened: 'error.staleRun.happened', whatToDo: 'error.staleRun.todo' },
   internal: { title: 'error.internal.title', whatHappened: 'error.internal.happened', whatToDo: 'error.internal.todo' },
 };
 

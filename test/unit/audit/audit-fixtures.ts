@@ -1,8 +1,11 @@
-import type { NewAuditEntry, OutcomeEntry } from '../../../main/audit/audit-entry';
+import type { AuditEntry, NewAttemptEntry, NewOutcomeEntry, OutcomeEntry } from '../../../main/audit/audit-entry';
+
+/** The save an entry belongs to ('' for a run-level entry). */
+export const saveIdOf = (e: AuditEntry): string => (e.phase === 'run' ? '' : e.saveId);
 
 export const connection = { id: 'prod-1', name: 'Produktion DE', environment: 'production' as const, tenant: 'acme' };
 
-export function attempt(saveId: string, pkey = '@abc123'): NewAuditEntry {
+export function attempt(saveId: string, pkey = '@abc123'): NewAttemptEntry {
   return {
     phase: 'attempt',
     saveId,
@@ -13,7 +16,7 @@ export function attempt(saveId: string, pkey = '@abc123'): NewAuditEntry {
   };
 }
 
-export function outcome(saveId: string, patch: OutcomeEntry['patch'], verification?: OutcomeEntry['verification']): NewAuditEntry {
+export function outcome(saveId: string, patch: OutcomeEntry['patch'], verification?: OutcomeEntry['verification']): NewOutcomeEntry {
   return { ...attempt(saveId), phase: 'outcome', patch, verification };
 }
 
@@ -21,7 +24,7 @@ export function outcome(saveId: string, patch: OutcomeEntry['patch'], verificati
  * The entries the crash-safety child writes; the parent rebuilds them to tell an intact entry from a damaged
  * one. Every third spans many pages (umlauts included), so a kill can land during a longer write.
  */
-export function crashEntry(run: string, i: number): NewAuditEntry {
+export function crashEntry(run: string, i: number): NewAttemptEntry {
   const size = i % 3 === 2 ? 50_000 : 40;
   return {
     phase: 'attempt',

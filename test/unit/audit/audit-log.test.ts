@@ -4,7 +4,7 @@ import { appendFile, chmod, mkdtemp, readFile, rm, stat } from 'node:fs/promises
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createAuditLog } from '../../../main/audit/audit-log';
-import { attempt, outcome } from './audit-fixtures';
+import { attempt, outcome, saveIdOf } from './audit-fixtures';
 
 let dir: string;
 let file: string;
@@ -58,7 +58,7 @@ describe('audit log', () => {
     await appendFile(file, lastLine.slice(0, 40)); // a crash in the middle of a third write
 
     const { entries, skippedLines } = await log.read();
-    expect(entries.map((e) => e.saveId)).toEqual(['s1', 's2']);
+    expect(entries.map((e) => saveIdOf(e))).toEqual(['s1', 's2']);
     expect(skippedLines).toBe(1);
   });
 
@@ -69,7 +69,7 @@ describe('audit log', () => {
     await log.append(attempt('s2'));
 
     const { entries, skippedLines } = await log.read();
-    expect(entries.map((e) => e.saveId)).toEqual(['s1', 's2']);
+    expect(entries.map((e) => saveIdOf(e))).toEqual(['s1', 's2']);
     expect(skippedLines).toBe(1);
   });
 
@@ -79,7 +79,7 @@ describe('audit log', () => {
     await appendFile(file, '{"hello":"world"}\n[1,2]\nnot json\n\n');
     await log.append(attempt('s2'));
     const { entries, skippedLines } = await log.read();
-    expect(entries.map((e) => e.saveId)).toEqual(['s1', 's2']);
+    expect(entries.map((e) => saveIdOf(e))).toEqual(['s1', 's2']);
     expect(skippedLines).toBe(3);
   });
 

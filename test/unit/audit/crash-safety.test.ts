@@ -11,8 +11,9 @@ import { appendFile, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
+import type { AttemptEntry } from '../../../main/audit/audit-entry';
 import { createAuditLog } from '../../../main/audit/audit-log';
-import { crashEntry } from './audit-fixtures';
+import { crashEntry, saveIdOf } from './audit-fixtures';
 
 const ITERATIONS = 40;
 let dir: string;
@@ -74,7 +75,7 @@ async function lane(file: string, name: string, iterations: number): Promise<Lan
     const acked = await runAndKill(file, run);
     // read() must never throw, whatever the kill left behind.
     const { entries, skippedLines } = await log.read();
-    const mine = entries.filter((e) => e.saveId.startsWith(`${run}-`));
+    const mine = entries.filter((e) => e.phase === 'attempt' && e.saveId.startsWith(`${run}-`)) as AttemptEntry[];
 
     // Every acknowledged entry is there, plus at most the one that was in flight; in order, none twice.
     expect(mine.length === acked || mine.length === acked + 1).toBe(true);
@@ -85,7 +86,7 @@ async function lane(file: string, name: string, iterations: number): Promise<Lan
     });
     expected.push(...mine.map((e) => e.saveId));
     // Nothing from earlier runs is lost, torn lines before included; a kill tears at most one line.
-    expect(entries.map((e) => e.saveId)).toEqual(expected);
+    expect(entries.map((e) => saveIdOf(e))).toEqual(expected);
     expect(skippedLines - skippedBefore).toBeLessThanOrEqual(1);
     figures.killTorn += skippedLines - skippedBefore;
     skippedBefore = skippedLines;

@@ -4,6 +4,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { AttemptEntry } from '../../../main/audit/audit-entry';
 import { createAuditLog } from '../../../main/audit/audit-log';
 import { createDraftStore } from '../../../main/drafts/draft-store';
 import { createCampaignClient } from '../../../main/campaign/client';
@@ -144,7 +145,7 @@ describe('profile service', () => {
       pkey,
       changes: [{ path: 'phone', old: oldPhone, new: '0911 4711' }],
     });
-    expect(entries[1]).toMatchObject({ saveId: entries[0]!.saveId, patch: { ok: true }, verification: { status: 'confirmed' } });
+    expect(entries[1]).toMatchObject({ saveId: (entries[0] as AttemptEntry).saveId, patch: { ok: true }, verification: { status: 'confirmed' } });
   });
 
   it('records a refused PATCH as failed, and a save whose check failed as not verified', async () => {

@@ -1,0 +1,166 @@
+/**
+ * The dry run: for every row, the profile it names (one read), exactly which fields would change (old → new,
+ * only where different) and every problem. Nothing is written. Rows run a few at a time; the pacer in front
+ * of the connection keeps the pace, and trouble that time cures makes the job wait, not fail.
+ */
+import { randomUUID } from 'node:crypto';
+import type { BulkMapping, BulkPreview, JobState, PreviewCounts, PreviewRow, RowProblem, RowsFilter } from '../model/bulk';
+import type { ConnectionInfo } from '../model/connection';
+import type { AppError } from '../model/errors';
+import type { FieldDef } from '../model/profile';
+import type { CampaignClient } from '../campaign/client';
+import { displayName, flattenProfile } from '../campaign/field-catalog';
+import { DeskError } from '../errors/desk-error';
+import type { Table } from '../spreadsheets/table';
+import { withPatience, Stopped, type PatienceHooks } from './patience';
+import { duplicateLines, lookupProfile } from './profile-lookup';
+import { diffRow, makeRowPlanner } from './row-plan';
+
+export interface PreviewSource {
+  file: { fileId: string; name: string; format: BulkPreview['file']['format']; sha256: string };
+  table: Table;
+  mapping: BulkMapping;
+}
+
+export interface PreviewJob {
+  readonly id: string;
+  readonly source: PreviewSource;
+  readonly connectionId: string;
+  status(): BulkPreview;
+  /** A page of rows (the renderer shows a few hundred at most), in file order. */
+  rows(filter: RowsFilter, offset: number, limit: number): { rows: PreviewRow[]; total: number };
+  /** Every row, for a run or a problems file (only once the dry run is done). */
+  all(): readonly PreviewRow[];
+  cancel(): void;
+  readonly finished: Promise<void>;
+}
+
+export interface PreviewDeps {
+  client: CampaignClient;
+  fields: FieldDef[];
+  connection: ConnectionInfo;
+  /** How many rows are read at once; the pacer, not this, sets the pace. */
+  concurrency?: number;
+  sleep?: (ms: number) => Promise<void>;
+  now?: () => Date;
+}
+
+const emptyCounts = (): PreviewCounts => ({ rows: 0, change: 0, fields: 0, unchanged: 0, problem: 0, warnings: 0, byCause: {} });
+
+export function matchesFilter(row: PreviewRow, filter: RowsFilter): boolean {
+  switch (filter.kind) {
+    case 'all':
+      return true;
+    case 'cause':
+      return row.problems.some((p) => p.cause === filter.cause);
+    case 'outcome':
+      return false;
+    default:
+      return row.status === filter.kind;
+  }
+}
+
+export function startPreview(deps: PreviewDeps, source: PreviewSource): PreviewJob {
+  const id = randomUUID();
+  const now = deps.now ?? (() => new Date());
+  const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
+  const { table, mapping } = source;
+  const plan = makeRowPlanner(mapping, deps.fields);
+  const planned = table.rows.map((row) => ({ line: row.line, plan: plan(row.cells) }));
+  const duplicates = duplicateLines(planned.map((p) => ({ line: p.line, key: p.plan.key })), mapping.identity.by);
+  const results: Array<PreviewRow | undefined> = new Array(planned.length);
+  const counts = emptyCounts();
+  const startedAt = now().toISOString();
+  let state: JobState = 'running';
+  let error: AppError | undefined;
+  let waitingFor: AppError | undefined;
+  let done = 0;
+  let cancelled = false;
+
+  const patience: PatienceHooks = {
+    waiting: (e) => void (waitingFor = e ?? undefined),
+    stopped: () => cancelled,
+    sleep,
+  };
+
+  function settle(index: number, row: PreviewRow): void {
+    results[index] = row;
+    done++;
+    counts.rows++;
+    counts[row.status]++;
+    if (row.status === 'change') counts.fields += row.changes.length;
+    counts.warnings += row.warnings.length;
+    for (const cause of new Set(row.problems.map((p) => p.cause))) counts.byCause[cause] = (counts.byCause[cause] ?? 0) + 1;
+  }
+
+  async function previewRow(index: number): Promise<void> {
+    const { line, plan: p } = planned[index]!;
+    const problems: RowProblem[] = [...p.problems];
+    const base = { line, key: p.key, warnings: p.warnings };
+    if (p.key === '') problems.unshift({ cause: 'missingKey', column: mapping.identity.column });
+    const twins = duplicates.get(line);
+    if (twins) problems.unshift({ cause: 'duplicateProfile', value: p.key, lines: twins });
+    // A row that cannot name one profile costs no read.
+    if (p.key === '' || twins) return settle(index, { ...base, status: 'problem', changes: [], problems });
+    let found;
+    try {
+      found = await withPatience(() => lookupProfile(deps.client, mapping.identity.by, p.key), patience);
+    } catch (err) {
+      if (err instanceof Stopped) throw err;
+      const info = err instanceof DeskError ? err.info : undefined;
+      problems.unshift({ cause: 'readFailed', value: p.key, detail: info?.kind ?? 'internal' });
+      return settle(index, { ...base, status: 'problem', changes: [], problems });
+    }
+    if ('problem' in found) return settle(index, { ...base, status: 'problem', changes: [], problems: [found.problem, ...problems] });
+    const raw = found.profile;
+    const changes = diffRow(p.values, flattenProfile(raw, deps.fields), deps.fields);
+    const status = problems.length > 0 ? 'problem' : changes.length > 0 ? 'change' : 'unchanged';
+    settle(index, { ...base, pkey: raw.PKey, name: displayName(raw), status, changes, problems });
+  }
+
+  async function worker(next: () => number | undefined): Promise<void> {
+    for (let i = next(); i !== undefined; i = next()) await previewRow(i);
+  }
+
+  let cursor = 0;
+  const next = () => (cancelled || cursor >= planned.length ? undefined : cursor++);
+  const finished = Promise.all(Array.from({ length: deps.concurrency ?? 8 }, () => worker(next)))
+    .then(() => {
+      state = cancelled ? 'cancelled' : 'done';
+    })
+    .catch((err: unknown) => {
+      if (err instanceof Stopped) {
+        state = 'cancelled';
+        return;
+      }
+      state = 'failed';
+      error = err instanceof DeskError ? err.info : { kind: 'internal', message: String(err), details: String((err as Error)?.stack ?? err) };
+    });
+
+  const rowsOf = (filter: RowsFilter) => results.filter((r): r is PreviewRow => r !== undefined && matchesFilter(r, filter));
+
+  return {
+    id,
+    source,
+    connectionId: deps.connection.id,
+    status: () => ({
+      previewId: id,
+      file: { fileId: source.file.fileId, name: source.file.name, format: source.file.format },
+      connection: deps.connection,
+      state,
+      done,
+      total: planned.length,
+      counts: { ...counts, byCause: { ...counts.byCause } },
+      startedAt,
+      ...(error ? { error } : {}),
+      ...(waitingFor ? { waitingFor } : {}),
+    }),
+    rows(filter, offset, limit) {
+      const all = rowsOf(filter);
+      return { rows: all.slice(offset, offset + limit), total: all.length };
+    },
+    all: () => results.filter((r): r is PreviewRow => r !== undefined),
+    cancel: () => void (cancelled = true),
+    finished,
+  };
+}
