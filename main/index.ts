@@ -7,7 +7,7 @@ import { isAppUrl } from './app/app-assets';
 import { registerHandlers } from './ipc/register';
 import { createLogger, createRedactor } from './logging/logger';
 import { createKeychainStore } from './secrets/keychain-store';
-import { createMainWindow, hardenSessions, registerAppScheme, serveRenderer } from './window';
+import { createDialogs, createMainWindow, hardenSessions, registerAppScheme, serveRenderer } from './window';
 
 if (!app.requestSingleInstanceLock()) app.quit();
 registerAppScheme();
@@ -22,6 +22,7 @@ app.whenReady().then(() => {
     osLanguages: app.getPreferredSystemLanguages(),
     appVersion: app.getVersion(),
     redactor,
+    dialogs: createDialogs(),
   });
   hardenSessions();
   serveRenderer(join(__dirname, '..', 'renderer'));

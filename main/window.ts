@@ -1,5 +1,7 @@
 import { readFile } from 'node:fs/promises';
-import { BrowserWindow, app, protocol, session } from 'electron';
+import { join } from 'node:path';
+import { BrowserWindow, app, dialog, protocol, session } from 'electron';
+import type { FileDialogs } from './files/file-dialogs';
 import { CONTENT_SECURITY_POLICY } from './security/csp';
 import { APP_ENTRY, resolveAsset } from './app/app-assets';
 
@@ -62,4 +64,23 @@ export function createMainWindow(preloadPath: string): BrowserWindow {
   win.once('ready-to-show', () => win.show());
   void win.loadURL(APP_ENTRY);
   return win;
+}
+
+/** The OS's own open and save dialogs, attached to the app's window. */
+export function createDialogs(): FileDialogs {
+  const parent = () => BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0];
+  return {
+    async chooseFile({ title, filters }) {
+      const options = { title, filters, properties: ['openFile' as const] };
+      const win = parent();
+      const result = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
+      return result.canceled ? null : (result.filePaths[0] ?? null);
+    },
+    async chooseSaveLocation({ title, suggestedName, filters }) {
+      const options = { title, filters, defaultPath: join(app.getPath('documents'), suggestedName) };
+      const win = parent();
+      const result = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
+      return result.canceled || !result.filePath ? null : result.filePath;
+    },
+  };
 }

@@ -2,6 +2,8 @@ import { createCampaignClient, type AuthSource, type CampaignClient, type Campai
 import { createTokenProvider, type TokenProvider } from '../auth/token-provider';
 import { effectiveBaseUrl, type ConnectionCredentials, type ConnectionStore } from '../connections/connection-store';
 import type { HttpClient } from '../http/http-client';
+import { createPacer, pacedHttp, type Pacer } from '../http/pacer';
+import { DEFAULT_BULK_SETTINGS } from '../model/bulk';
 import type { Redactor } from '../logging/logger';
 
 interface Entry {
@@ -16,21 +18,32 @@ export interface ClientRegistry {
   tokenExpiresAt(connectionId: string): Promise<number | undefined>;
   /** Drops the client of a connection that changed or was deleted; the next call builds a new one. */
   forget(connectionId: string): void;
+  /** The pace of every request to this connection (Campaign and its token endpoint alike). */
+  pacerFor(connectionId: string): Pacer;
 }
 
-/**
- * One Campaign client per connection, built on first use from the connection's settings and keychain
- * secrets, and dropped when the connection changes. Every secret it reads is registered with the redactor.
- */
 export interface ClientRegistryOptions {
   connections: ConnectionStore;
   redactor: Redactor;
   http: HttpClient;
   tuning?: Pick<CampaignClientOptions, 'timeoutMs' | 'retry'>;
+  /** Requests per second a connection starts with; bulk jobs set their own (the operator's setting). */
+  requestsPerSecond?: number;
 }
 
-export function createClientRegistry({ connections, redactor, http, tuning = {} }: ClientRegistryOptions): ClientRegistry {
+/**
+ * One Campaign client per connection, built on first use from the connection's settings and keychain
+ * secrets, and dropped when the connection changes. Every secret it reads is registered with the redactor.
+ * All its requests go through the connection's pacer: Campaign does not pace clients, the app does.
+ */
+export function createClientRegistry({ connections, redactor, http, tuning = {}, requestsPerSecond = DEFAULT_BULK_SETTINGS.requestsPerSecond }: ClientRegistryOptions): ClientRegistry {
   const entries = new Map<string, Promise<Entry>>();
+  const pacers = new Map<string, Pacer>();
+  const pacerFor = (id: string): Pacer => {
+    let pacer = pacers.get(id);
+    if (!pacer) pacers.set(id, (pacer = createPacer({ requestsPerSecond })));
+    return pacer;
+  };
 
   const remember = (secret: string) => {
     redactor.add(secret);
@@ -46,7 +59,7 @@ export function createClientRegistry({ connections, redactor, http, tuning = {} 
       connectionName: name,
       credentials: async () => ({ imsUrl: creds.imsUrl, clientId: creds.apiKey, clientSecret: creds.clientSecret, scopes: creds.scopes }),
       cache: connections.tokenCacheFor(id),
-      http,
+      http: pacedHttp(http, pacerFor(id)),
     });
     return {
       provider,
@@ -67,7 +80,7 @@ export function createClientRegistry({ connections, redactor, http, tuning = {} 
       apiName: summary.apiName,
       connectionName: summary.name,
       auth,
-      http,
+      http: pacedHttp(http, pacerFor(id)),
       ...tuning,
     });
     return { client, provider };
@@ -87,5 +100,6 @@ export function createClientRegistry({ connections, redactor, http, tuning = {} 
     clientFor: async (id) => (await entry(id)).client,
     tokenExpiresAt: async (id) => (await entry(id)).provider?.expiresAt(),
     forget: (id) => void entries.delete(id),
+    pacerFor,
   };
 }

@@ -14,6 +14,12 @@ import { createProfileService } from '../profiles/profile-service';
 import { probeKeychain } from '../secrets/keychain-probe';
 import type { SecretStore } from '../secrets/secret-store';
 import { startSimulator } from '../simulator/server';
+import { createBulkFileStore } from '../bulk/bulk-files';
+import { createBulkService } from '../bulk/bulk-service';
+import { createBulkSettings } from '../bulk/bulk-settings';
+import { createMappingMemory } from '../bulk/mapping-memory';
+import { createRunStore } from '../bulk/run-store';
+import type { FileDialogs } from '../files/file-dialogs';
 import { createClientRegistry } from './client-registry';
 import { createLocalePreference } from '../preferences/locale-preference';
 
@@ -34,6 +40,8 @@ export interface DeskOptions {
   osUser?: string;
   /** How the Demo connection starts its Campaign; tests pass a simulator with latency or faults. */
   startDemoSimulator?: () => Promise<DemoBackend>;
+  /** The OS's open and save dialogs (main/window.ts); tests pass a stand-in. */
+  dialogs: FileDialogs;
 }
 
 /**
@@ -54,16 +62,31 @@ export function createDesk(o: DeskOptions): { handlers: Handlers; close(): Promi
     return registry.clientFor(connectionId);
   }
 
-  const audit = createAuditLog({ file: join(o.userDataDir, 'audit', 'changes.jsonl'), osUser: o.osUser ?? userInfo().username });
+  const osUser = o.osUser ?? userInfo().username;
+  const audit = createAuditLog({ file: join(o.userDataDir, 'audit', 'changes.jsonl'), osUser });
   const drafts = createDraftStore(join(o.userDataDir, 'drafts'));
-  const profiles = createProfileService({
-    clientFor,
+  const describeConnection = async (id: string) => {
+    const { name, environment, tenant } = await connections.settingsOf(id);
+    return { id, name, environment, tenant };
+  };
+  const profiles = createProfileService({ clientFor, audit, drafts, describeConnection });
+  const locale = createLocalePreference(join(o.userDataDir, 'preferences.json'), o.osLanguages);
+  const bulkSettings = createBulkSettings(join(o.userDataDir, 'bulk', 'settings.json'));
+  const bulk = createBulkService({
+    files: createBulkFileStore(join(o.userDataDir, 'bulk', 'files'), bulkSettings.get, locale.get),
+    runs: createRunStore(join(o.userDataDir, 'bulk', 'runs')),
+    mappings: createMappingMemory(join(o.userDataDir, 'bulk', 'mappings.json')),
+    dialogs: o.dialogs,
     audit,
-    drafts,
-    describeConnection: async (id) => {
-      const { name, environment, tenant } = await connections.settingsOf(id);
-      return { id, name, environment, tenant };
-    },
+    flow: { audit, describeConnection, now: () => new Date() },
+    clientFor,
+    fieldsFor: (id) => profiles.fields(id),
+    pacerFor: registry.pacerFor,
+    describeConnection,
+    settings: bulkSettings.get,
+    saveSettings: bulkSettings.save,
+    locale: locale.get,
+    osUser,
   });
   const handlers = createHandlers({
     audit,
@@ -78,8 +101,10 @@ export function createDesk(o: DeskOptions): { handlers: Handlers; close(): Promi
       registry.forget(connectionId);
       profiles.forget(connectionId);
     },
-    locale: createLocalePreference(join(o.userDataDir, 'preferences.json'), o.osLanguages),
+    locale,
     appVersion: o.appVersion,
+    bulk,
+    dialogs: o.dialogs,
   });
   return { handlers, close: () => demo.close() };
 }

@@ -4,22 +4,42 @@
  * of the connection keeps the pace, and trouble that time cures makes the job wait, not fail.
  */
 import { randomUUID } from 'node:crypto';
-import type { BulkMapping, BulkPreview, JobState, PreviewCounts, PreviewRow, RowProblem, RowsFilter } from '../model/bulk';
+import type { BulkMapping, BulkPreview, JobState, PreviewCounts, PreviewRow, RowIdentity, RowProblem, RowsFilter } from '../model/bulk';
 import type { ConnectionInfo } from '../model/connection';
 import type { AppError } from '../model/errors';
-import type { FieldDef } from '../model/profile';
+import type { FieldDef, FieldValue } from '../model/profile';
+import { sameValue } from '../model/values';
 import type { CampaignClient } from '../campaign/client';
 import { displayName, flattenProfile } from '../campaign/field-catalog';
 import { DeskError } from '../errors/desk-error';
 import type { Table } from '../spreadsheets/table';
 import { withPatience, Stopped, type PatienceHooks } from './patience';
 import { duplicateLines, lookupProfile } from './profile-lookup';
-import { diffRow, makeRowPlanner } from './row-plan';
+import { diffRow, makeRowPlanner, type RowPlan } from './row-plan';
 
+/** One row to preview: its line, what it asks for, and (undoing a run) the values Campaign must still hold. */
+export interface SourceRow {
+  line: number;
+  plan: RowPlan;
+  /** Undo: what the run left in Campaign; a field that differs now was changed since, and is not undone. */
+  expected?: Record<string, FieldValue>;
+}
+
+/** What a preview (and a run started from it) works from: a spreadsheet, or the record of a run to undo. */
 export interface PreviewSource {
-  file: { fileId: string; name: string; format: BulkPreview['file']['format']; sha256: string };
+  file: { fileId?: string; name: string; format: 'csv' | 'xlsx' | 'undo'; sha256?: string };
+  /** The rows as a table (the operator's file; for an undo, its values), for result and problem files. */
   table: Table;
-  mapping: BulkMapping;
+  mapping?: BulkMapping;
+  identity: RowIdentity;
+  rows: SourceRow[];
+  undoOf?: string;
+}
+
+/** A spreadsheet with its mapping as a preview source. */
+export function spreadsheetSource(file: { fileId: string; name: string; format: 'csv' | 'xlsx'; sha256: string }, table: Table, mapping: BulkMapping, fields: FieldDef[]): PreviewSource {
+  const plan = makeRowPlanner(mapping, fields);
+  return { file, table, mapping, identity: mapping.identity, rows: table.rows.map((row) => ({ line: row.line, plan: plan(row.cells) })) };
 }
 
 export interface PreviewJob {
@@ -64,10 +84,9 @@ export function startPreview(deps: PreviewDeps, source: PreviewSource): PreviewJ
   const id = randomUUID();
   const now = deps.now ?? (() => new Date());
   const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
-  const { table, mapping } = source;
-  const plan = makeRowPlanner(mapping, deps.fields);
-  const planned = table.rows.map((row) => ({ line: row.line, plan: plan(row.cells) }));
-  const duplicates = duplicateLines(planned.map((p) => ({ line: p.line, key: p.plan.key })), mapping.identity.by);
+  const { identity } = source;
+  const planned = source.rows;
+  const duplicates = duplicateLines(planned.map((p) => ({ line: p.line, key: p.plan.key })), identity.by);
   const results: Array<PreviewRow | undefined> = new Array(planned.length);
   const counts = emptyCounts();
   const startedAt = now().toISOString();
@@ -94,17 +113,17 @@ export function startPreview(deps: PreviewDeps, source: PreviewSource): PreviewJ
   }
 
   async function previewRow(index: number): Promise<void> {
-    const { line, plan: p } = planned[index]!;
+    const { line, plan: p, expected } = planned[index]!;
     const problems: RowProblem[] = [...p.problems];
     const base = { line, key: p.key, warnings: p.warnings };
-    if (p.key === '') problems.unshift({ cause: 'missingKey', column: mapping.identity.column });
+    if (p.key === '') problems.unshift({ cause: 'missingKey', column: identity.column });
     const twins = duplicates.get(line);
     if (twins) problems.unshift({ cause: 'duplicateProfile', value: p.key, lines: twins });
     // A row that cannot name one profile costs no read.
     if (p.key === '' || twins) return settle(index, { ...base, status: 'problem', changes: [], problems });
     let found;
     try {
-      found = await withPatience(() => lookupProfile(deps.client, mapping.identity.by, p.key), patience);
+      found = await withPatience(() => lookupProfile(deps.client, identity.by, p.key), patience);
     } catch (err) {
       if (err instanceof Stopped) throw err;
       const info = err instanceof DeskError ? err.info : undefined;
@@ -113,9 +132,18 @@ export function startPreview(deps: PreviewDeps, source: PreviewSource): PreviewJ
     }
     if ('problem' in found) return settle(index, { ...base, status: 'problem', changes: [], problems: [found.problem, ...problems] });
     const raw = found.profile;
-    const changes = diffRow(p.values, flattenProfile(raw, deps.fields), deps.fields);
+    const current = flattenProfile(raw, deps.fields);
+    const values = expected ? p.values.filter((v) => unchangedSince(v.path, current, expected, problems)) : p.values;
+    const changes = diffRow(values, current, deps.fields);
     const status = problems.length > 0 ? 'problem' : changes.length > 0 ? 'change' : 'unchanged';
     settle(index, { ...base, pkey: raw.PKey, name: displayName(raw), status, changes, problems });
+  }
+
+  /** Undo: a field still holds what the run wrote; otherwise it was changed since, and is left alone. */
+  function unchangedSince(path: string, current: Record<string, FieldValue>, expected: Record<string, FieldValue>, problems: RowProblem[]): boolean {
+    if (!(path in expected) || sameValue(current[path], expected[path])) return true;
+    problems.push({ cause: 'changedSinceRun', field: path, value: String(current[path] ?? '') });
+    return false;
   }
 
   async function worker(next: () => number | undefined): Promise<void> {
@@ -145,7 +173,8 @@ export function startPreview(deps: PreviewDeps, source: PreviewSource): PreviewJ
     connectionId: deps.connection.id,
     status: () => ({
       previewId: id,
-      file: { fileId: source.file.fileId, name: source.file.name, format: source.file.format },
+      ...(source.undoOf ? { undoOf: source.undoOf } : {}),
+      file: { ...(source.file.fileId ? { fileId: source.file.fileId } : {}), name: source.file.name, format: source.file.format },
       connection: deps.connection,
       state,
       done,

@@ -155,13 +155,7 @@ export async function startRun(deps: RunnerDeps, definition: RunDefinition, plan
     }
   }
 
-  function counts(): RunCounts {
-    const byOutcome: Partial<Record<RowOutcome, number>> = {};
-    for (const event of done.values()) byOutcome[event.outcome] = (byOutcome[event.outcome] ?? 0) + 1;
-    const total = definition.rows;
-    const finishedRows = done.size;
-    return { total, done: finishedRows, left: total - finishedRows, errors: byOutcome.failed ?? 0, byOutcome };
-  }
+  const counts = () => runCounts(definition, done);
 
   const workers = Array.from({ length: deps.concurrency ?? 6 }, () => worker());
   const finished = Promise.all(workers).then(async () => {
@@ -192,7 +186,7 @@ export async function startRun(deps: RunnerDeps, definition: RunDefinition, plan
         runId: definition.runId,
         previewId: definition.previewId,
         ...(definition.undoOf ? { undoOf: definition.undoOf } : {}),
-        file: { name: definition.file.name, format: definition.file.format === 'undo' ? 'csv' : definition.file.format },
+        file: { name: definition.file.name, format: definition.file.format },
         connection: definition.connection,
         state: shown,
         counts: c,
@@ -204,10 +198,7 @@ export async function startRun(deps: RunnerDeps, definition: RunDefinition, plan
         osUser: definition.osUser,
       };
     },
-    rows(filter, offset, limit) {
-      const all = plan.map((row) => runRow(row, done.get(row.line), state)).filter((r) => rowMatches(r, filter));
-      return { rows: all.slice(offset, offset + limit), total: all.length };
-    },
+    rows: (filter, offset, limit) => pageOf(runRows(plan, done, state), filter, offset, limit),
     async pause() {
       if (state === 'running') await setState('paused', 'paused');
     },
@@ -222,6 +213,22 @@ export async function startRun(deps: RunnerDeps, definition: RunDefinition, plan
     },
     finished,
   };
+}
+
+export function runCounts(definition: RunDefinition, done: ReadonlyMap<number, DoneEvent>): RunCounts {
+  const byOutcome: Partial<Record<RowOutcome, number>> = {};
+  for (const event of done.values()) byOutcome[event.outcome] = (byOutcome[event.outcome] ?? 0) + 1;
+  return { total: definition.rows, done: done.size, left: definition.rows - done.size, errors: byOutcome.failed ?? 0, byOutcome };
+}
+
+/** Every row of the run's file with its outcome so far, in file order. */
+export function runRows(plan: readonly PreviewRow[], done: ReadonlyMap<number, DoneEvent>, state: RunState): RunRow[] {
+  return plan.map((row) => runRow(row, done.get(row.line), state));
+}
+
+export function pageOf(rows: RunRow[], filter: RowsFilter, offset: number, limit: number): { rows: RunRow[]; total: number } {
+  const all = rows.filter((r) => rowMatches(r, filter));
+  return { rows: all.slice(offset, offset + limit), total: all.length };
 }
 
 function runRow(row: PreviewRow, event: DoneEvent | undefined, state: RunState): RunRow {

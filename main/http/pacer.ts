@@ -1,8 +1,9 @@
 /**
  * The app's own pace towards Campaign. Campaign does not throttle clients (Adobe: "the customer has to do it
  * on its side"); calls count against the licence and the gateway answers 429 when pushed. So every request
- * to a connection waits for its turn here: evenly spaced at the current rate, which drops after a 429 and
- * recovers step by step while requests go through.
+ * to a connection waits for its turn here: never more than the chosen number in any one second (the way the
+ * gateway counts), which drops after a 429 and recovers step by step while requests go through. A few
+ * requests of an operator's single save go out at once; a bulk job runs at the chosen rate.
  */
 import { retryAfterSeconds, type HttpClient } from './http-client';
 
@@ -28,33 +29,54 @@ export interface PacerOptions {
 // After a 429 the pace halves (never below one request in two seconds) and regains a tenth of the target
 // every RECOVER_AFTER successes: gradual, so one 429 does not turn into a saw-tooth of them.
 const MIN_RATE = 0.5;
-// Requests go out at 97 % of the chosen rate: evenly spaced at exactly the limit, a request that reaches the
-// gateway a millisecond early (network jitter) is one too many for its one-second window.
-const MARGIN = 0.97;
 const RECOVER_AFTER = 10;
 const DEFAULT_RETRY_AFTER_S = 1;
+// The window is 3 % longer than the rate says: a request that reaches the gateway a few milliseconds early
+// (network jitter) must not be one too many for the gateway's own window.
+const MARGIN = 1.03;
 
 export function createPacer(o: PacerOptions): Pacer {
   const now = o.now ?? Date.now;
   const sleep = o.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   let target = o.requestsPerSecond;
   let current = target;
-  /** The earliest moment the next request may go. */
-  let nextAt = 0;
+  let blockedUntil = 0;
   let streak = 0;
+  /** When the requests of the current window went out, oldest first. */
+  const sent: number[] = [];
+  /** Callers take their turn one after the other, in the order they asked. */
+  let queue: Promise<void> = Promise.resolve();
+
+  // At least one request per window; a window holds a second's worth of requests (longer below 1/s).
+  const capacity = () => Math.max(1, Math.floor(current));
+  const windowMs = () => ((capacity() / current) * 1000 * MARGIN);
+
+  async function turn(): Promise<void> {
+    for (;;) {
+      const t = now();
+      if (t < blockedUntil) {
+        await sleep(blockedUntil - t);
+        continue;
+      }
+      while (sent.length > 0 && sent[0]! <= t - windowMs()) sent.shift();
+      if (sent.length < capacity()) {
+        sent.push(t);
+        return;
+      }
+      await sleep(sent[0]! + windowMs() - t);
+    }
+  }
 
   return {
-    async take() {
-      const at = Math.max(now(), nextAt);
-      // Claim the slot before waiting, so concurrent callers queue up one interval apart.
-      nextAt = at + 1000 / (current * MARGIN);
-      const wait = at - now();
-      if (wait > 0) await sleep(wait);
+    take() {
+      const mine = queue.then(turn);
+      queue = mine.catch(() => undefined);
+      return mine;
     },
     rateLimited(retryAfterSeconds) {
       current = Math.max(MIN_RATE, current / 2);
       streak = 0;
-      nextAt = Math.max(nextAt, now() + Math.max(0, retryAfterSeconds ?? DEFAULT_RETRY_AFTER_S) * 1000);
+      blockedUntil = Math.max(blockedUntil, now() + Math.max(0, retryAfterSeconds ?? DEFAULT_RETRY_AFTER_S) * 1000);
     },
     succeeded() {
       if (current >= target) return;
@@ -82,11 +104,8 @@ export function pacedHttp(http: HttpClient, pacer: Pacer): HttpClient {
     async send(request) {
       await pacer.take();
       const response = await http.send(request);
-      if (response.status === 429) {
-        pacer.rateLimited(retryAfterSeconds(response.headers['retry-after']));
-      } else {
-        pacer.succeeded();
-      }
+      if (response.status === 429) pacer.rateLimited(retryAfterSeconds(response.headers['retry-after']));
+      else pacer.succeeded();
       return response;
     },
   };

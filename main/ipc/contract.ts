@@ -10,6 +10,8 @@ import type { Result } from '../model/errors';
 import { csvColumns, historyOutcomes, type CsvLabels, type ExportHistoryRequest, type HistoryFilter, type HistoryPage } from '../model/history';
 import { findKinds, type ConnectionRef, type FindMoreRequest, type FindRequest, type FindResult, type LoadedProfile, type ProfileRef } from '../model/profile';
 import type { Draft, DraftInput, EditBase, SaveOutcome, SaveRequest, VerifyReport, VerifyRequest } from '../model/save';
+import { rowOutcomes, rowProblems, type BulkMapping, type BulkPreview, type BulkRun, type BulkSettings, type OpenedSpreadsheet, type PreviewRow, type RowsFilter, type RowsRequest, type RunRow, type StartRunRequest } from '../model/bulk';
+import type { SavedFile } from '../model/files';
 
 // ---------- building blocks ----------
 
@@ -87,6 +89,37 @@ export const draftInput = z.strictObject({
   base: editBase,
 }) satisfies z.ZodType<DraftInput>;
 
+// ---------- bulk changes ----------
+
+const bulkId = z.uuid();
+const column = z.number().int().nonnegative().max(10_000);
+export const bulkMapping = z.strictObject({
+  identity: z.strictObject({ by: z.enum(['pkey', 'email']), column }),
+  columns: z.array(z.strictObject({ column, field: fieldPath.nullable(), clearWhenEmpty: z.boolean() })).max(10_000),
+}) satisfies z.ZodType<BulkMapping>;
+
+const rowsFilter = z.union([
+  z.strictObject({ kind: z.enum(['all', 'change', 'unchanged', 'problem']) }),
+  z.strictObject({ kind: z.literal('cause'), cause: z.enum(rowProblems) }),
+  z.strictObject({ kind: z.literal('outcome'), outcome: z.enum(rowOutcomes) }),
+]) satisfies z.ZodType<RowsFilter>;
+export const rowsRequest = z.strictObject({
+  id: bulkId,
+  filter: rowsFilter,
+  offset: z.number().int().nonnegative(),
+  limit: z.number().int().min(1).max(500),
+}) satisfies z.ZodType<RowsRequest>;
+
+/** The largest file the app ever reads (IT's or the operator's limit may be lower). */
+const MAX_FILE_BYTES = 200 * 1024 * 1024;
+export const droppedFile = z.strictObject({
+  connectionId: id,
+  name: z.string().trim().min(1).max(255).regex(/^[^/\\]+$/),
+  bytes: z.instanceof(Uint8Array).refine((b) => b.byteLength <= MAX_FILE_BYTES, 'file too large'),
+});
+const previewRef = z.strictObject({ previewId: bulkId });
+const runRef = z.strictObject({ runId: bulkId });
+
 export const localeRequest = z.strictObject({ locale: z.enum(locales) }) satisfies z.ZodType<{ locale: Locale }>;
 
 // ---------- the channel map ----------
@@ -118,16 +151,36 @@ export const contract = {
   saveProfile: answers<SaveOutcome>()(saveProfileRequest),
   verifyProfile: answers<VerifyReport>()(verifyRequest),
   listHistory: answers<HistoryPage>()(historyFilter),
-  exportHistory: answers<{ fileName: string; csv: string }>()(exportHistoryRequest),
+  exportHistory: answers<SavedFile>()(exportHistoryRequest),
   listDrafts: answers<Draft[]>()(none),
   saveDraft: answers<Draft>()(draftInput),
   discardDraft: answers<Draft[]>()(profileRef),
+  bulkSettings: answers<BulkSettings>()(none),
+  setBulkRate: answers<BulkSettings>()(z.strictObject({ requestsPerSecond: z.number().int().min(1).max(1000) })),
+  chooseBulkFile: answers<OpenedSpreadsheet | null>()(connectionRef),
+  openDroppedFile: answers<OpenedSpreadsheet>()(droppedFile),
+  chooseSheet: answers<OpenedSpreadsheet>()(z.strictObject({ connectionId: id, fileId: bulkId, sheet: z.string().min(1).max(200) })),
+  startPreview: answers<BulkPreview>()(z.strictObject({ connectionId: id, fileId: bulkId, mapping: bulkMapping })),
+  previewStatus: answers<BulkPreview>()(previewRef),
+  previewRows: answers<{ rows: PreviewRow[]; total: number }>()(rowsRequest),
+  cancelPreview: answers<BulkPreview>()(previewRef),
+  saveProblemRows: answers<SavedFile>()(previewRef),
+  startRun: answers<BulkRun>()(z.strictObject({ previewId: bulkId, confirmCount: z.number().int().nonnegative().optional() }) satisfies z.ZodType<StartRunRequest>),
+  runStatus: answers<BulkRun>()(runRef),
+  runRows: answers<{ rows: RunRow[]; total: number }>()(rowsRequest),
+  pauseRun: answers<BulkRun>()(runRef),
+  resumeRun: answers<BulkRun>()(runRef),
+  stopRun: answers<BulkRun>()(runRef),
+  saveResults: answers<SavedFile>()(z.strictObject({ runId: bulkId, scope: z.enum(['all', 'failed']) })),
+  unfinishedRuns: answers<BulkRun[]>()(none),
+  continueRun: answers<BulkRun>()(runRef),
+  undoRun: answers<BulkPreview>()(runRef),
 } as const satisfies Record<ChannelKey, ChannelDef<z.ZodType, unknown>>;
 
 export { channels, type ChannelKey };
 export type Contract = typeof contract;
 export type RequestOf<K extends ChannelKey> = z.output<Contract[K]['request']>;
-export type ResponseOf<K extends ChannelKey> = NonNullable<Contract[K]['response']>;
+export type ResponseOf<K extends ChannelKey> = Exclude<Contract[K]['response'], undefined>;
 
 /** What the preload exposes as `window.desk`: one named function per channel, nothing generic. */
 export type DeskApi = {

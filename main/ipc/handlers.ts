@@ -11,6 +11,10 @@ import { historyPage } from '../audit/history';
 import { toCsv } from '../audit/csv-export';
 import type { DraftStore } from '../drafts/draft-store';
 import type { LocalePreference } from '../preferences/locale-preference';
+import type { BulkService } from '../bulk/bulk-service';
+import { CSV_FILES, dialogTitles } from '../files/dialog-titles';
+import type { FileDialogs } from '../files/file-dialogs';
+import { saveFile } from '../files/save-file';
 
 export interface HandlerDeps {
   audit: Pick<AuditLog, 'read'>;
@@ -26,6 +30,8 @@ export interface HandlerDeps {
   forget(connectionId: string): void;
   locale: LocalePreference;
   appVersion: string;
+  bulk: BulkService;
+  dialogs: FileDialogs;
 }
 
 export function createHandlers(d: HandlerDeps): Handlers {
@@ -77,7 +83,12 @@ export function createHandlers(d: HandlerDeps): Handlers {
     listHistory: history,
     async exportHistory({ filter, labels }) {
       const { rows } = await history(filter);
-      return { fileName: `profile-desk-history-${new Date().toISOString().slice(0, 10)}.csv`, csv: toCsv(rows, labels) };
+      return saveFile(d.dialogs, {
+        title: dialogTitles[await d.locale.get()].saveHistory,
+        suggestedName: `profile-desk-history-${new Date().toISOString().slice(0, 10)}.csv`,
+        filters: CSV_FILES,
+        bytes: Buffer.from(toCsv(rows, labels), 'utf8'),
+      });
     },
     listDrafts: () => d.drafts.list(),
     saveDraft: (draft) => d.drafts.save(draft),
@@ -85,5 +96,25 @@ export function createHandlers(d: HandlerDeps): Handlers {
       await d.drafts.discard(connectionId, pkey);
       return d.drafts.list();
     },
+    bulkSettings: () => d.bulk.settings(),
+    setBulkRate: ({ requestsPerSecond }) => d.bulk.setRate(requestsPerSecond),
+    chooseBulkFile: ({ connectionId }) => d.bulk.chooseFile(connectionId),
+    openDroppedFile: ({ connectionId, name, bytes }) => d.bulk.openDropped(connectionId, name, bytes),
+    chooseSheet: ({ connectionId, fileId, sheet }) => d.bulk.chooseSheet(connectionId, fileId, sheet),
+    startPreview: ({ connectionId, fileId, mapping }) => d.bulk.preview(connectionId, fileId, mapping),
+    previewStatus: async ({ previewId }) => d.bulk.previewStatus(previewId),
+    previewRows: async (request) => d.bulk.previewRows(request),
+    cancelPreview: async ({ previewId }) => d.bulk.cancelPreview(previewId),
+    saveProblemRows: ({ previewId }) => d.bulk.saveProblems(previewId),
+    startRun: (request) => d.bulk.startRun(request),
+    runStatus: ({ runId }) => d.bulk.runStatus(runId),
+    runRows: (request) => d.bulk.runRows(request),
+    pauseRun: ({ runId }) => d.bulk.pause(runId),
+    resumeRun: ({ runId }) => d.bulk.resume(runId),
+    stopRun: ({ runId }) => d.bulk.stop(runId),
+    saveResults: ({ runId, scope }) => d.bulk.saveResults(runId, scope),
+    unfinishedRuns: () => d.bulk.unfinished(),
+    continueRun: ({ runId }) => d.bulk.continueRun(runId),
+    undoRun: ({ runId }) => d.bulk.undoRun(runId),
   };
 }

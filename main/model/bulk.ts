@@ -5,7 +5,7 @@
  */
 import type { ConnectionInfo } from './connection';
 import type { AppError } from './errors';
-import type { FieldValue } from './profile';
+import type { FieldDef, FieldValue } from './profile';
 
 /** Limits and pace; IT may lower them by policy, the operator may change them within the maximum. */
 export interface BulkSettings {
@@ -37,24 +37,38 @@ export interface BulkFile {
   sample: string[][];
 }
 
-/** Why a file cannot be used; the line where the problem is, if it has one. */
+/**
+ * Why a file cannot be used (AppError.code of a badFile error; line and params say where and what). The
+ * spreadsheet readers raise these; 'unreadable' is a file that could not be read from disk at all.
+ */
 export const fileProblems = [
   'empty',
   'headerOnly',
-  'noHeaders',
   'duplicateHeaders',
   'unbalancedQuotes',
+  'strayQuote',
+  'lineTooLong',
   'binary',
+  'unsupportedEncoding',
+  'mixedEncoding',
   'mixedSeparators',
+  'raggedRow',
   'tooManyRows',
   'tooLarge',
   'unreadableXlsx',
   'noSuchSheet',
   'unknownFormat',
-  'tooManyCells',
   'unreadable',
 ] as const;
 export type FileProblem = (typeof fileProblems)[number];
+
+/** An opened spreadsheet with a suggested mapping and the fields its columns can write. */
+export interface OpenedSpreadsheet {
+  file: BulkFile;
+  suggestion: MappingSuggestion;
+  /** Writable fields only: read-only fields are never targets. */
+  fields: FieldDef[];
+}
 
 /** How each row names its profile: a column with the profile key or with the email address. */
 export interface RowIdentity {
@@ -159,7 +173,10 @@ export type JobState = 'running' | 'done' | 'failed' | 'cancelled';
 
 export interface BulkPreview {
   previewId: string;
-  file: Pick<BulkFile, 'fileId' | 'name' | 'format'>;
+  /** The spreadsheet (or, undoing a run, the run) the preview works from. */
+  file: { fileId?: string; name: string; format: SpreadsheetFormat | 'undo' };
+  /** The run this preview would undo. */
+  undoOf?: string;
   connection: ConnectionInfo;
   state: JobState;
   /** Rows read so far (the dry run reads one profile per row). */
@@ -214,7 +231,7 @@ export interface BulkRun {
   previewId: string;
   /** The run this one undoes. */
   undoOf?: string;
-  file: Pick<BulkFile, 'name' | 'format'>;
+  file: { name: string; format: SpreadsheetFormat | 'undo' };
   connection: ConnectionInfo;
   state: RunState;
   counts: RunCounts;

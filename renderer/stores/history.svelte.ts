@@ -1,5 +1,6 @@
 /** The local audit trail: every save made on this computer, its CSV export, and undoing a change. */
 import type { AppError, Result } from '../../main/model/errors';
+import type { SavedFile } from '../../main/model/files';
 import type { CsvLabels, HistoryFilter, HistoryPage, HistoryRow } from '../../main/model/history';
 import { desk } from '../lib/desk';
 import { editing } from './editing.svelte';
@@ -9,8 +10,8 @@ class History {
     return desk.listHistory(filter);
   }
 
-  /** The rows of this filter as a CSV file, in the operator's language. */
-  exportCsv(filter: HistoryFilter, labels: CsvLabels): Promise<Result<{ fileName: string; csv: string }>> {
+  /** The rows of this filter as a CSV file, in the operator's language, saved where the operator chooses. */
+  exportCsv(filter: HistoryFilter, labels: CsvLabels): Promise<Result<SavedFile>> {
     return desk.exportHistory({ filter, labels });
   }
 

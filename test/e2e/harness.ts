@@ -17,6 +17,8 @@ import { createKeychainStore, type KeychainBackend } from '../../main/secrets/ke
 import { CONTENT_SECURITY_POLICY } from '../../main/security/csp';
 import { startTestSimulator, type TestSimulator, type SimulatorOptions } from '../../main/simulator/test-hooks';
 import type { Locale } from '../../main/model/connection';
+import { standInDialogs, type StandInDialogs } from '../support/file-dialogs';
+import { fromWire } from './wire';
 
 const RENDERER_DIR = resolve(__dirname, '../../dist/renderer');
 
@@ -68,6 +70,8 @@ export interface DeskApp {
   ipcCalls: string[];
   /** Every console error and page error in the renderer (CSP violations show up here). */
   consoleErrors: string[];
+  /** The open and save dialogs: queue their answers, read what they were asked. */
+  dialogs: StandInDialogs;
 }
 
 interface Options {
@@ -103,6 +107,7 @@ export const test = base.extend<Options & { app: DeskApp }>({
     const ipcCalls: string[] = [];
     const consoleErrors: string[] = [];
     const redactor = createRedactor();
+    const dialogs = standInDialogs();
     const desk = createDesk({
       userDataDir,
       secrets: keychainState === 'locked' ? createKeychainStore(lockedKeyring) : createKeychainStore(),
@@ -111,6 +116,7 @@ export const test = base.extend<Options & { app: DeskApp }>({
       appVersion: '0.0.0-e2e',
       redactor,
       startDemoSimulator: async () => sim,
+      dialogs,
     });
     const listeners = new Map<string, (event: IpcEventLike, ...args: unknown[]) => Promise<unknown>>();
     const ipc: IpcMainLike = { handle: (channel, listener) => void listeners.set(channel, listener) };
@@ -123,7 +129,7 @@ export const test = base.extend<Options & { app: DeskApp }>({
       if (!listener) throw new Error(`no handler for ${channel}`);
       ipcCalls.push(channel);
       const frame = source.frame;
-      const answer = await listener({ senderFrame: { url: frame.url(), parent: frame.parentFrame() } }, ...args);
+      const answer = await listener({ senderFrame: { url: frame.url(), parent: frame.parentFrame() } }, ...(args.map(fromWire)));
       ipcAnswers.push(answer);
       return answer;
     });
@@ -131,7 +137,7 @@ export const test = base.extend<Options & { app: DeskApp }>({
     page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
     page.on('pageerror', (e) => consoleErrors.push(String(e)));
     await page.goto(`${origin}/index.html`);
-    await use({ page, sim, userDataDir, logs, ipcAnswers, ipcCalls, consoleErrors });
+    await use({ page, sim, userDataDir, logs, ipcAnswers, ipcCalls, consoleErrors, dialogs });
     await desk.close();
     await sim.close();
     server.close();

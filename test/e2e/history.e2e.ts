@@ -1,4 +1,5 @@
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { expect, test } from './harness';
 import { steps } from './steps';
 
@@ -42,11 +43,20 @@ test('two saves: newest first, filtered by outcome, exported as a German-Excel C
   await expect(rows).toHaveCount(2);
   await expect(rows.nth(1)).toContainText(first);
 
-  const download = page.waitForEvent('download');
+  // Cancelled in the save dialog: nothing is written, and the app does not claim otherwise.
   await page.getByRole('button', { name: 'Export as CSV' }).click();
-  const file = await download;
-  expect(file.suggestedFilename()).toMatch(/^profile-desk-history-\d{4}-\d{2}-\d{2}\.csv$/);
-  const bytes = await readFile((await file.path())!);
+  await expect.poll(() => app.dialogs.asked.length).toBe(1);
+  expect(app.dialogs.asked[0]).toMatchObject({ kind: 'save', title: 'Save the history as a CSV file' });
+  expect(app.dialogs.asked[0]!.suggestedName).toMatch(/^profile-desk-history-\d{4}-\d{2}-\d{2}\.csv$/);
+  await expect(page.getByRole('button', { name: 'Export as CSV' })).toBeEnabled();
+  await expect(page.getByText(/Saved as/)).toHaveCount(0);
+
+  const target = join(app.userDataDir, 'exports', 'history.csv');
+  await mkdir(dirname(target), { recursive: true });
+  app.dialogs.nextSave.push(target);
+  await page.getByRole('button', { name: 'Export as CSV' }).click();
+  await expect(page.getByRole('status').filter({ hasText: `Saved as history.csv in ${dirname(target)}` })).toBeVisible();
+  const bytes = await readFile(target);
   expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
   const lines = bytes.toString('utf8').slice(1).split('\r\n');
   expect(lines.at(-1)).toBe('');
@@ -70,7 +80,6 @@ test('two saves: newest first, filtered by outcome, exported as a German-Excel C
   expect(cells[6]).toBe('phone');
   expect(cells[8]).toBe("'+49 30 1111111");
   expect(cells[9]).toBe('Confirmed');
-  await expect(page.getByRole('status').filter({ hasText: 'in your downloads' })).toBeVisible();
   expect(app.consoleErrors).toEqual([]);
 });
 
@@ -87,9 +96,12 @@ test('the CSV’s header and outcome are German', async ({ app }) => {
   await expect(page.getByRole('heading', { name: /bestätigt/i })).toBeVisible();
   await page.getByRole('button', { name: 'Verlauf' }).click();
   await expect(page.getByRole('heading', { name: 'Verlauf', level: 1 })).toBeFocused();
-  const download = page.waitForEvent('download');
+  const target = join(app.userDataDir, 'verlauf.csv');
+  app.dialogs.nextSave.push(target);
   await page.getByRole('button', { name: 'Als CSV exportieren' }).click();
-  const text = (await readFile((await (await download).path())!)).toString('utf8');
+  await expect(page.getByRole('status').filter({ hasText: `Als verlauf.csv in ${app.userDataDir} gespeichert.` })).toBeVisible();
+  expect(app.dialogs.asked.at(-1)).toMatchObject({ kind: 'save', title: 'Verlauf als CSV-Datei speichern' });
+  const text = (await readFile(target)).toString('utf8');
   const [header, line] = text.slice(1).split('\r\n');
   expect(header!.split(';')).toEqual(['Zeit', 'Computer-Benutzer', 'Verbindung', 'Umgebung', 'Profilschlüssel', 'Profilname', 'Feld', 'Alter Wert', 'Neuer Wert', 'Ergebnis']);
   expect(line!.split(';').slice(-4)).toEqual(['phone', "'+49 30 23125 101", '030 5550000', 'Bestätigt']);

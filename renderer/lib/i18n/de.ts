@@ -395,7 +395,7 @@ export const de: Messages = {
   'history.reset': 'Filter zurücksetzen',
   'history.loading': 'Der Verlauf wird geladen …',
   'history.exporting': 'Die CSV-Datei wird erstellt …',
-  'history.exported': 'Als {fileName} in Ihren Downloads gespeichert.',
+  'history.exported': 'Als {fileName} in {folder} gespeichert.',
   'history.count.one': '{count} Eintrag',
   'history.count.other': '{count} Einträge',
   'history.skipped.one': '{count} Zeile der Verlaufsdatei konnte nicht gelesen werden (zum Beispiel nach einem Absturz). Alle anderen Einträge werden angezeigt.',

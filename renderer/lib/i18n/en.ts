@@ -396,7 +396,7 @@ export const en = {
   'history.reset': 'Reset filter',
   'history.loading': 'Loading the history…',
   'history.exporting': 'Preparing the CSV file…',
-  'history.exported': 'Saved as {fileName} in your downloads.',
+  'history.exported': 'Saved as {fileName} in {folder}.',
   'history.count.one': '{count} entry',
   'history.count.other': '{count} entries',
   'history.skipped.one': '{count} line of the history file could not be read (for example after a crash). All other entries are shown.',

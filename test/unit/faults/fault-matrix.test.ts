@@ -5,6 +5,7 @@
  * against the simulator, checking what the operator is told, that the draft survives, that the audit trail
  * tells the truth, and that nothing is ever claimed verified that is not on the server.
  */
+import { standInDialogs } from '../../support/file-dialogs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -55,6 +56,7 @@ async function setup() {
     osLanguages: ['en'],
     appVersion: 'faults',
     redactor: createRedactor(),
+    dialogs: standInDialogs(),
     osUser: 'operator1',
     startDemoSimulator: async () => sim,
     campaignTuning: { timeoutMs: 300, retry: { maxAttempts: ATTEMPTS, baseDelayMs: 5, maxDelayMs: 10 } },

@@ -4,6 +4,7 @@
  * (createDesk) through registerHandlers. Each must be refused with a validation error before any handler
  * runs, and the main side must keep serving afterwards.
  */
+import { standInDialogs } from '../../support/file-dialogs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,6 +16,8 @@ import { registerHandlers, type IpcEventLike } from '../../../main/ipc/register'
 import { createLogger, createRedactor } from '../../../main/logging/logger';
 import { createKeychainStore } from '../../../main/secrets/keychain-store';
 import { requirePrivateKeyring } from '../helpers/private-keyring';
+
+const ID = '7b0c5a4e-1f2d-4c3b-9a8e-6d5f4e3c2b1a';
 
 /** A valid payload per channel; malformed ones are derived from these by mutations that each break the schema. */
 const valid: Record<ChannelKey, unknown> = {
@@ -36,6 +39,26 @@ const valid: Record<ChannelKey, unknown> = {
   listDrafts: undefined,
   saveDraft: { connectionId: 'c1', pkey: '@abc', profileName: 'A', changes: { phone: '1' }, base: { values: { phone: '0' } } },
   discardDraft: { connectionId: 'c1', pkey: '@abc' },
+  bulkSettings: undefined,
+  setBulkRate: { requestsPerSecond: 5 },
+  chooseBulkFile: { connectionId: 'c1' },
+  openDroppedFile: { connectionId: 'c1', name: 'umzug.csv', bytes: new Uint8Array([0x61, 0x3b, 0x62]) },
+  chooseSheet: { connectionId: 'c1', fileId: ID, sheet: 'Tabelle1' },
+  startPreview: { connectionId: 'c1', fileId: ID, mapping: { identity: { by: 'pkey', column: 0 }, columns: [{ column: 1, field: 'phone', clearWhenEmpty: false }] } },
+  previewStatus: { previewId: ID },
+  previewRows: { id: ID, filter: { kind: 'problem' }, offset: 0, limit: 100 },
+  cancelPreview: { previewId: ID },
+  saveProblemRows: { previewId: ID },
+  startRun: { previewId: ID, confirmCount: 3 },
+  runStatus: { runId: ID },
+  runRows: { id: ID, filter: { kind: 'outcome', outcome: 'failed' }, offset: 0, limit: 100 },
+  pauseRun: { runId: ID },
+  resumeRun: { runId: ID },
+  stopRun: { runId: ID },
+  saveResults: { runId: ID, scope: 'failed' },
+  unfinishedRuns: undefined,
+  continueRun: { runId: ID },
+  undoRun: { runId: ID },
 };
 
 // A small seeded generator, so a failure names a payload that can be reproduced.
@@ -49,7 +72,10 @@ function rng(seed: number) {
 const junk: unknown[] = [null, 42, -1, 1.5, NaN, Infinity, true, false, [], [1, 2], ['a'], {}, { a: 1 }, 'x'.repeat(20_000)];
 // Field-value maps (changes, sent) take objects: these are the objects they refuse.
 const badMaps: unknown[] = [null, 42, 'str', [], { 'a.b.c': '1' }, { '../x': '1' }, { phone: { x: 1 } }, { '': 'x' }, { phone: 'x'.repeat(20_000) }, { phone: [1] }];
-const junkFor = (key: string) => (['changes', 'sent', 'base', 'filter', 'labels'].includes(key) ? badMaps : junk);
+// Counts and positions (offsets, limits, rates) take whole numbers: these are the numbers they refuse.
+const badCounts: unknown[] = [null, -1, 1.5, NaN, Infinity, 'x', '3', true, [], {}];
+const junkFor = (key: string) =>
+  ['changes', 'sent', 'base', 'filter', 'labels'].includes(key) ? badMaps : ['offset', 'limit', 'confirmCount', 'requestsPerSecond'].includes(key) ? badCounts : junk;
 
 /** optional(k): whether the contract lets key k be left out (then leaving it out is not malformed). */
 function mutations(base: unknown, rand: () => number, optional: (key: string) => boolean): unknown[] {
@@ -91,6 +117,7 @@ describe('IPC fuzzing against the real handlers', () => {
       osLanguages: ['de-DE'],
       appVersion: 'fuzz',
       redactor: createRedactor(),
+      dialogs: standInDialogs(),
     });
     const counting = Object.fromEntries(
       Object.entries(desk.handlers).map(([k, fn]) => [k, (req: unknown) => (ran.push(k), (fn as (r: unknown) => unknown)(req))]),
