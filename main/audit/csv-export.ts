@@ -2,6 +2,7 @@
  * The history as a CSV file for spreadsheets, one line per changed field. Shaped for Excel in German and
  * English locales: UTF-8 with BOM (or umlauts break), ';' as separator (',' is the German decimal mark), CRLF.
  */
+import { neutralise } from '../spreadsheets/formula-guard';
 import { csvColumns as COLUMNS, type CsvLabels, type HistoryRow } from '../model/history';
 import type { FieldValue } from '../model/profile';
 
@@ -27,15 +28,9 @@ export function toCsv(rows: HistoryRow[], labels: CsvLabels): string {
   return `\uFEFF${lines.map((cells) => cells.map(cell).join(';')).join('\r\n')}\r\n`;
 }
 
-/**
- * OWASP's CSV-injection advice: a spreadsheet runs a cell starting with one of these as a formula, so such
- * a cell gets a leading apostrophe. Applied to every cell, "-5" and PKeys ("@…") included: telling a harmless
- * value from "-1+cmd|..." is the kind of cleverness an attacker probes, and Excel shows "@…" as #NAME? anyway.
- */
-const FORMULA_START = /^[=+\-@\t\r]/;
-
+/** Every cell is guarded, "-5" and PKeys ("@…") included (formula-guard.ts); Excel shows "@…" as #NAME? anyway. */
 function cell(value: string): string {
-  const safe = FORMULA_START.test(value) ? `'${value}` : value;
+  const safe = neutralise(value);
   return /[;"\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 

@@ -61,6 +61,12 @@ function details(row: RunRow | PreviewRow, locale: Locale): string {
   return parts.join('; ');
 }
 
+/** The app's own columns after the file's; one that a file already has is named "… (Profile Desk)", so a result file loads again. */
+function withColumns(headers: readonly string[], added: string[]): string[] {
+  const taken = new Set(headers.map((h) => h.trim().toLowerCase()));
+  return [...headers, ...added.map((h) => (taken.has(h.toLowerCase()) ? `${h} (Profile Desk)` : h))];
+}
+
 /** Rows the operator has to look at again; the others are done (or need nothing). */
 const NEEDS_ATTENTION = new Set(['failed', 'changedSincePreview', 'notApplied', 'pending']);
 
@@ -72,7 +78,7 @@ export function resultTable(table: Table, rows: readonly RunRow[], scope: Result
     if (!row || (scope === 'failed' && !NEEDS_ATTENTION.has(row.outcome))) return [];
     return [[...input.cells, row.pkey ?? '', words.outcomes[row.outcome], details(row, locale), input.line]];
   });
-  return { headers: [...table.headers, words.columns.pkey, words.columns.outcome, words.columns.details, words.columns.line], rows: out };
+  return { headers: withColumns(table.headers, [words.columns.pkey, words.columns.outcome, words.columns.details, words.columns.line]), rows: out };
 }
 
 /** The rows of a dry run that have a problem, to fix in Excel and load again. */
@@ -83,7 +89,7 @@ export function problemTable(table: Table, rows: readonly PreviewRow[], locale: 
     const row = problems.get(input.line);
     return row ? [[...input.cells, details(row, locale), input.line]] : [];
   });
-  return { headers: [...table.headers, words.columns.details, words.columns.line], rows: out };
+  return { headers: withColumns(table.headers, [words.columns.details, words.columns.line]), rows: out };
 }
 
 /** How to write for this input: its format; a CSV in its separator, UTF-8 with BOM. */

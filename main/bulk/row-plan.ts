@@ -6,6 +6,7 @@
 import type { BulkMapping, FieldChange, RowProblem, RowWarning } from '../model/bulk';
 import { isChanged } from '../model/changes';
 import type { FieldDef, FieldValue } from '../model/profile';
+import { unneutralise } from '../spreadsheets/formula-guard';
 import type { Cell } from '../spreadsheets/table';
 import { cellToText, makeCellConverter } from './convert-cell';
 
@@ -44,9 +45,9 @@ export function makeRowPlanner(mapping: BulkMapping, fields: readonly FieldDef[]
   const identity = mapping.identity.column;
 
   return (cells) => {
-    const plan: RowPlan = { key: cellToText(cells[identity] ?? null).trim(), problems: [], warnings: [], values: [] };
+    const plan: RowPlan = { key: cellToText(unneutralise(cells[identity] ?? null)).trim(), problems: [], warnings: [], values: [] };
     for (const { column, path, convert } of columns) {
-      const cell = cells[column] ?? null;
+      const cell = unneutralise(cells[column] ?? null);
       const result = convert(cell);
       if (result.kind === 'leave') continue;
       if (result.kind === 'problem') {

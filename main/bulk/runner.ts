@@ -159,11 +159,12 @@ export async function startRun(deps: RunnerDeps, definition: RunDefinition, plan
 
   const workers = Array.from({ length: deps.concurrency ?? 6 }, () => worker());
   const finished = Promise.all(workers).then(async () => {
-    const stopped = state === 'stopping' || state === 'stopped';
-    state = stopped ? 'stopped' : 'finished';
+    const end = state === 'stopping' || state === 'stopped' ? 'stopped' : 'finished';
+    // Reported as ended only once the journal and the audit trail say so.
+    await deps.journal.append({ phase: 'state', state: end });
+    await deps.ended(end, counts());
     finishedAt = now().toISOString();
-    await deps.journal.append({ phase: 'state', state: stopped ? 'stopped' : 'finished' });
-    await deps.ended(stopped ? 'stopped' : 'finished', counts());
+    state = end;
   }).catch((err: unknown) => {
     // The journal could not be written: nothing more may be sent without a record.
     state = 'failed';

@@ -115,7 +115,7 @@ const MAX_FILE_BYTES = 200 * 1024 * 1024;
 export const droppedFile = z.strictObject({
   connectionId: id,
   name: z.string().trim().min(1).max(255).regex(/^[^/\\]+$/),
-  bytes: z.instanceof(Uint8Array).refine((b) => b.byteLength <= MAX_FILE_BYTES, 'file too large'),
+  bytes: z.custom<Uint8Array>((b) => b instanceof Uint8Array, 'bytes expected').refine((b) => b.byteLength <= MAX_FILE_BYTES, 'file too large'),
 });
 const previewRef = z.strictObject({ previewId: bulkId });
 const runRef = z.strictObject({ runId: bulkId });

@@ -3,6 +3,7 @@ import { stringify } from 'csv-stringify/sync';
 import iconv from 'iconv-lite';
 import type { Locale } from '../model/connection';
 import { cellText } from './cell-text';
+import { neutralise } from './formula-guard';
 import type { Cell, CsvEncoding, CsvSeparator } from './table';
 
 export function writeCsv(table: { headers: string[]; rows: Cell[][] }, as: { encoding: CsvEncoding; separator: CsvSeparator }, locale: Locale): Buffer {
@@ -15,16 +16,6 @@ export function writeCsv(table: { headers: string[]; rows: Cell[][] }, as: { enc
     quoted_match: /[\r\n]/,
   });
   return encode(text, as.encoding);
-}
-
-/**
- * OWASP's CSV-injection advice: Excel runs a cell that starts with one of = + - @ TAB CR as a formula, so such a
- * text gets a leading apostrophe. Only text cells: a number or date cell was typed by the program, not by
- * someone who could slip "=HYPERLINK(…)" into a profile, and -5 must stay a number.
- */
-function neutralise(text: string): string {
-  const first = text.charCodeAt(0);
-  return first === 0x3d || first === 0x2b || first === 0x2d || first === 0x40 || first === 0x09 || first === 0x0d ? `'${text}` : text;
 }
 
 function encode(text: string, encoding: CsvEncoding): Buffer {
