@@ -20,6 +20,7 @@ import { createBulkSettings } from '../bulk/bulk-settings';
 import { createMappingMemory } from '../bulk/mapping-memory';
 import { createRunStore } from '../bulk/run-store';
 import type { FileDialogs } from '../files/file-dialogs';
+import type { BulkSettings } from '../model/bulk';
 import { createClientRegistry } from './client-registry';
 import { createLocalePreference } from '../preferences/locale-preference';
 
@@ -42,6 +43,8 @@ export interface DeskOptions {
   startDemoSimulator?: () => Promise<DemoBackend>;
   /** The OS's open and save dialogs (main/window.ts); tests pass a stand-in. */
   dialogs: FileDialogs;
+  /** Limits of bulk changes beyond the app's defaults (IT's policy; tests raise the pace). */
+  bulkLimits?: Partial<BulkSettings>;
 }
 
 /**
@@ -71,7 +74,7 @@ export function createDesk(o: DeskOptions): { handlers: Handlers; close(): Promi
   };
   const profiles = createProfileService({ clientFor, audit, drafts, describeConnection });
   const locale = createLocalePreference(join(o.userDataDir, 'preferences.json'), o.osLanguages);
-  const bulkSettings = createBulkSettings(join(o.userDataDir, 'bulk', 'settings.json'));
+  const bulkSettings = createBulkSettings(join(o.userDataDir, 'bulk', 'settings.json'), o.bulkLimits);
   const bulk = createBulkService({
     files: createBulkFileStore(join(o.userDataDir, 'bulk', 'files'), bulkSettings.get, locale.get),
     runs: createRunStore(join(o.userDataDir, 'bulk', 'runs')),
