@@ -78,6 +78,7 @@ export function createDesk(o: DeskOptions): { handlers: Handlers; close(): Promi
   const bulk = createBulkService({
     files: createBulkFileStore(join(o.userDataDir, 'bulk', 'files'), bulkSettings.get, locale.get),
     runs: createRunStore(join(o.userDataDir, 'bulk', 'runs')),
+    spoolDir: join(o.userDataDir, 'bulk', 'previews'),
     mappings: createMappingMemory(join(o.userDataDir, 'bulk', 'mappings.json')),
     dialogs: o.dialogs,
     audit,

@@ -25,6 +25,9 @@ import { fileBytes, problemTable, resultTable } from './result-file';
 import { runCounts, runRows, startRun, type RunController } from './runner';
 import type { RunDefinition, RunStore, StoredRun } from './run-store';
 import { undoSource } from './undo-source';
+import { createRowSpool } from './row-spool';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
 
 export interface BulkService {
   settings(): Promise<BulkSettings>;
@@ -54,6 +57,8 @@ export interface BulkService {
 
 export interface BulkDeps {
   files: BulkFileStore;
+  /** Where dry runs keep their rows while they are shown. */
+  spoolDir: string;
   runs: RunStore;
   mappings: MappingMemory;
   dialogs: FileDialogs;
@@ -71,11 +76,16 @@ export interface BulkDeps {
 }
 
 
+/** Enough for going back and forth between two files; a run works from its own copy on disk. */
+const KEEP_PREVIEWS = 3;
+
 const baseName = (name: string) => name.replace(/\.[^.]+$/, '');
 const extensionOf = (source: PreviewSource) => (source.table.format === 'xlsx' ? 'xlsx' : 'csv');
 
 export function createBulkService(deps: BulkDeps): BulkService {
   const now = deps.now ?? (() => new Date());
+  // Rows of dry runs from an earlier start (a crash) are of no use any more.
+  rmSync(deps.spoolDir, { recursive: true, force: true });
   const previews = new Map<string, PreviewJob>();
   const runs = new Map<string, RunController>();
 
@@ -100,10 +110,21 @@ export function createBulkService(deps: BulkDeps): BulkService {
   async function startPreviewOf(connectionId: string, source: PreviewSource): Promise<BulkPreview> {
     await paced(connectionId);
     const job = startPreview(
-      { client: await deps.clientFor(connectionId), fields: await deps.fieldsFor(connectionId), connection: await deps.describeConnection(connectionId) },
+      {
+        spool: (id, size) => createRowSpool(join(deps.spoolDir, `${id}.jsonl`), size),
+        client: await deps.clientFor(connectionId),
+        fields: await deps.fieldsFor(connectionId),
+        connection: await deps.describeConnection(connectionId),
+      },
       source,
     );
     previews.set(job.id, job);
+    // Previews live in memory until a run copies one to disk: keep the newest few, cancel and drop older ones.
+    for (const [id, old] of previews) {
+      if (previews.size <= KEEP_PREVIEWS) break;
+      old.dispose();
+      previews.delete(id);
+    }
     return job.status();
   }
 
@@ -305,7 +326,7 @@ export function createBulkService(deps: BulkDeps): BulkService {
       const { entries } = await deps.audit.read();
       const words = (await deps.locale()) === 'de' ? 'Rückgängig: ' : 'Undo: ';
       const source = undoSource(runId, `${words}${stored.definition.file.name}`, summarize(entries));
-      if (source.rows.length === 0) throw deskError('invalidRequest', 'This run applied no change that could be undone');
+      if (source.rowCount === 0) throw deskError('invalidRequest', 'This run applied no change that could be undone');
       return startPreviewOf(stored.definition.connection.id, source);
     },
   };

@@ -15,7 +15,8 @@ import { DeskError } from '../errors/desk-error';
 import type { Table } from '../spreadsheets/table';
 import { withPatience, Stopped, type PatienceHooks } from './patience';
 import { duplicateLines, lookupProfile } from './profile-lookup';
-import { diffRow, makeRowPlanner, type RowPlan } from './row-plan';
+import { diffRow, makeKeyReader, makeRowPlanner, type RowPlan } from './row-plan';
+import type { RowSpool } from './row-spool';
 
 /** One row to preview: its line, what it asks for, and (undoing a run) the values Campaign must still hold. */
 export interface SourceRow {
@@ -32,15 +33,35 @@ export interface PreviewSource {
   table: Table;
   mapping?: BulkMapping;
   identity: RowIdentity;
-  rows: SourceRow[];
+  rowCount: number;
+  /** Row i, planned when it is needed: a 100,000-row file is never held twice in memory. */
+  rowAt(index: number): SourceRow;
+  /** Every row's line and key, to find rows that name the same profile before any is read. */
+  keys(): Array<{ line: number; key: string }>;
   undoOf?: string;
 }
 
 /** A spreadsheet with its mapping as a preview source. */
 export function spreadsheetSource(file: { fileId: string; name: string; format: 'csv' | 'xlsx'; sha256: string }, table: Table, mapping: BulkMapping, fields: FieldDef[]): PreviewSource {
   const plan = makeRowPlanner(mapping, fields);
-  return { file, table, mapping, identity: mapping.identity, rows: table.rows.map((row) => ({ line: row.line, plan: plan(row.cells) })) };
+  const keyOf = makeKeyReader(mapping.identity);
+  return {
+    file,
+    table,
+    mapping,
+    identity: mapping.identity,
+    rowCount: table.rows.length,
+    rowAt: (i) => ({ line: table.rows[i]!.line, plan: plan(table.rows[i]!.cells) }),
+    keys: () => table.rows.map((row) => ({ line: row.line, key: keyOf(row.cells) })),
+  };
 }
+
+/** A source of rows already planned (undoing a run: a few hundred rows from the audit trail). */
+export function plannedSource(base: Omit<PreviewSource, 'rowCount' | 'rowAt' | 'keys'>, rows: SourceRow[]): PreviewSource {
+  return { ...base, rowCount: rows.length, rowAt: (i) => rows[i]!, keys: () => rows.map((r) => ({ line: r.line, key: r.plan.key })) };
+}
+
+
 
 export interface PreviewJob {
   readonly id: string;
@@ -52,10 +73,14 @@ export interface PreviewJob {
   /** Every row, for a run or a problems file (only once the dry run is done). */
   all(): readonly PreviewRow[];
   cancel(): void;
+  /** Stops it and lets go of its rows (a preview dropped). */
+  dispose(): void;
   readonly finished: Promise<void>;
 }
 
 export interface PreviewDeps {
+  /** Where the rows of the dry run are kept (on disk: memory stays flat however long the file). */
+  spool(previewId: string, size: number): RowSpool;
   client: CampaignClient;
   fields: FieldDef[];
   connection: ConnectionInfo;
@@ -85,9 +110,8 @@ export function startPreview(deps: PreviewDeps, source: PreviewSource): PreviewJ
   const now = deps.now ?? (() => new Date());
   const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
   const { identity } = source;
-  const planned = source.rows;
-  const duplicates = duplicateLines(planned.map((p) => ({ line: p.line, key: p.plan.key })), identity.by);
-  const results: Array<PreviewRow | undefined> = new Array(planned.length);
+  const duplicates = duplicateLines(source.keys(), identity.by);
+  const results = deps.spool(id, source.rowCount);
   const counts = emptyCounts();
   const startedAt = now().toISOString();
   let state: JobState = 'running';
@@ -103,7 +127,7 @@ export function startPreview(deps: PreviewDeps, source: PreviewSource): PreviewJ
   };
 
   function settle(index: number, row: PreviewRow): void {
-    results[index] = row;
+    results.put(index, row);
     done++;
     counts.rows++;
     counts[row.status]++;
@@ -113,7 +137,7 @@ export function startPreview(deps: PreviewDeps, source: PreviewSource): PreviewJ
   }
 
   async function previewRow(index: number): Promise<void> {
-    const { line, plan: p, expected } = planned[index]!;
+    const { line, plan: p, expected } = source.rowAt(index);
     const problems: RowProblem[] = [...p.problems];
     const base = { line, key: p.key, warnings: p.warnings };
     if (p.key === '') problems.unshift({ cause: 'missingKey', column: identity.column });
@@ -136,7 +160,8 @@ export function startPreview(deps: PreviewDeps, source: PreviewSource): PreviewJ
     const values = expected ? p.values.filter((v) => unchangedSince(v.path, current, expected, problems)) : p.values;
     const changes = diffRow(values, current, deps.fields);
     const status = problems.length > 0 ? 'problem' : changes.length > 0 ? 'change' : 'unchanged';
-    settle(index, { ...base, pkey: raw.PKey, name: displayName(raw), status, changes, problems });
+    // By profile key, the key is the PKey: one string for both.
+    settle(index, { ...base, pkey: raw.PKey === p.key ? p.key : raw.PKey, name: displayName(raw), status, changes, problems });
   }
 
   /** Undo: a field still holds what the run wrote; otherwise it was changed since, and is left alone. */
@@ -151,7 +176,7 @@ export function startPreview(deps: PreviewDeps, source: PreviewSource): PreviewJ
   }
 
   let cursor = 0;
-  const next = () => (cancelled || cursor >= planned.length ? undefined : cursor++);
+  const next = () => (cancelled || cursor >= source.rowCount ? undefined : cursor++);
   const finished = Promise.all(Array.from({ length: deps.concurrency ?? 8 }, () => worker(next)))
     .then(() => {
       state = cancelled ? 'cancelled' : 'done';
@@ -165,8 +190,6 @@ export function startPreview(deps: PreviewDeps, source: PreviewSource): PreviewJ
       error = err instanceof DeskError ? err.info : { kind: 'internal', message: String(err), details: String((err as Error)?.stack ?? err) };
     });
 
-  const rowsOf = (filter: RowsFilter) => results.filter((r): r is PreviewRow => r !== undefined && matchesFilter(r, filter));
-
   return {
     id,
     source,
@@ -178,18 +201,19 @@ export function startPreview(deps: PreviewDeps, source: PreviewSource): PreviewJ
       connection: deps.connection,
       state,
       done,
-      total: planned.length,
+      total: source.rowCount,
       counts: { ...counts, byCause: { ...counts.byCause } },
       startedAt,
       ...(error ? { error } : {}),
       ...(waitingFor ? { waitingFor } : {}),
     }),
-    rows(filter, offset, limit) {
-      const all = rowsOf(filter);
-      return { rows: all.slice(offset, offset + limit), total: all.length };
-    },
-    all: () => results.filter((r): r is PreviewRow => r !== undefined),
+    rows: (filter, offset, limit) => results.page(filter, offset, limit),
+    all: () => results.all(),
     cancel: () => void (cancelled = true),
+    dispose() {
+      cancelled = true;
+      void finished.then(() => results.close());
+    },
     finished,
   };
 }

@@ -3,7 +3,7 @@
  * way (problems) or looks suspicious (warnings), each pointing at its column. diffRow then keeps only what
  * differs from the profile as Campaign has it, by the same rule the single-profile form uses.
  */
-import type { BulkMapping, FieldChange, RowProblem, RowWarning } from '../model/bulk';
+import type { BulkMapping, FieldChange, RowIdentity, RowProblem, RowWarning } from '../model/bulk';
 import { isChanged } from '../model/changes';
 import type { FieldDef, FieldValue } from '../model/profile';
 import { unneutralise } from '../spreadsheets/formula-guard';
@@ -27,6 +27,11 @@ export interface RowPlan {
 
 export type RowPlanner = (cells: readonly Cell[]) => RowPlan;
 
+/** The identity cell of a row as text (the profile key or email it names; '' when empty). */
+export function makeKeyReader(identity: RowIdentity): (cells: readonly Cell[]) => string {
+  return (cells) => cellToText(unneutralise(cells[identity.column] ?? null)).trim();
+}
+
 /**
  * Converters are built once per mapped column. The mapping must fit the fields (see mappingFits): a field
  * that is unknown, locked or written by two columns is a bug in the caller and throws here.
@@ -42,10 +47,10 @@ export function makeRowPlanner(mapping: BulkMapping, fields: readonly FieldDef[]
     mapped.add(field);
     return [{ column, path: field, convert: makeCellConverter(def, { clearWhenEmpty }) }];
   });
-  const identity = mapping.identity.column;
+  const keyOf = makeKeyReader(mapping.identity);
 
   return (cells) => {
-    const plan: RowPlan = { key: cellToText(unneutralise(cells[identity] ?? null)).trim(), problems: [], warnings: [], values: [] };
+    const plan: RowPlan = { key: keyOf(cells), problems: [], warnings: [], values: [] };
     for (const { column, path, convert } of columns) {
       const cell = unneutralise(cells[column] ?? null);
       const result = convert(cell);

@@ -6,7 +6,7 @@
 import type { FieldValue } from '../model/profile';
 import type { HistoryRow } from '../model/history';
 import type { Table } from '../spreadsheets/table';
-import type { PreviewSource, SourceRow } from './preview-job';
+import { plannedSource, type PreviewSource, type SourceRow } from './preview-job';
 
 export function undoSource(runId: string, fileName: string, rows: readonly HistoryRow[]): PreviewSource {
   const applied = rows.filter((r) => r.runId === runId && (r.outcome === 'confirmed' || r.outcome === 'different') && r.line !== undefined);
@@ -31,7 +31,7 @@ export function undoSource(runId: string, fileName: string, rows: readonly Histo
       cells: [row.pkey, ...paths.map((p) => text(row.changes.find((c) => c.path === p)?.old))],
     })),
   };
-  return { file: { name: fileName, format: 'undo' }, table, identity: { by: 'pkey', column: 0 }, rows: sourceRows, undoOf: runId };
+  return plannedSource({ file: { name: fileName, format: 'undo' }, table, identity: { by: 'pkey', column: 0 }, undoOf: runId }, sourceRows);
 }
 
 const text = (value: FieldValue | undefined): string => (value === null || value === undefined ? '' : String(value));

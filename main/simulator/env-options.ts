@@ -9,7 +9,7 @@ function integer(env: NodeJS.ProcessEnv, name: string, min: number): number | un
 }
 
 /**
- * Options of `npm run sim` from SIM_PORT, SIM_LATENCY_MS, SIM_TOKEN_LIFETIME_SEC, SIM_RATE_LIMIT ("10/1") and
+ * Options of `npm run sim` from SIM_PORT, SIM_LATENCY_MS, SIM_TOKEN_LIFETIME_SEC, SIM_PROFILES (how many), SIM_RATE_LIMIT ("10/1") and
  * SIM_ENUM_SHAPE (labelled | names | keyed: how the metadata lists enum values).
  */
 export function optionsFromEnv(env: NodeJS.ProcessEnv): SimulatorOptions {
@@ -17,6 +17,7 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv): SimulatorOptions {
     port: integer(env, 'SIM_PORT', 0),
     latencyMs: integer(env, 'SIM_LATENCY_MS', 0),
     tokenLifetimeSec: integer(env, 'SIM_TOKEN_LIFETIME_SEC', 1),
+    profileCount: integer(env, 'SIM_PROFILES', 0),
   };
   const rate = env.SIM_RATE_LIMIT;
   if (rate) {

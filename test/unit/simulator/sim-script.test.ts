@@ -72,19 +72,19 @@ describe('npm run sim', () => {
 describe('SIM_* environment settings', () => {
   it('reads port, latency, token lifetime, rate limit and enum shape', () => {
     expect(optionsFromEnv({
-      SIM_PORT: '8123', SIM_LATENCY_MS: '200', SIM_TOKEN_LIFETIME_SEC: '60', SIM_RATE_LIMIT: '10/1', SIM_ENUM_SHAPE: 'names',
+      SIM_PORT: '8123', SIM_LATENCY_MS: '200', SIM_TOKEN_LIFETIME_SEC: '60', SIM_RATE_LIMIT: '10/1', SIM_ENUM_SHAPE: 'names', SIM_PROFILES: '100000',
     })).toEqual({
-      port: 8123, latencyMs: 200, tokenLifetimeSec: 60, rateLimit: { requests: 10, perSeconds: 1 }, enumShape: 'names',
+      port: 8123, latencyMs: 200, tokenLifetimeSec: 60, rateLimit: { requests: 10, perSeconds: 1 }, enumShape: 'names', profileCount: 100000,
     });
     expect(optionsFromEnv({ SIM_ENUM_SHAPE: 'keyed' }).enumShape).toBe('keyed');
     expect(optionsFromEnv({ SIM_ENUM_SHAPE: 'labelled' }).enumShape).toBe('labelled');
     expect(optionsFromEnv({ SIM_ENUM_SHAPE: '' })).not.toHaveProperty('enumShape');
-    expect(optionsFromEnv({})).toEqual({ port: undefined, latencyMs: undefined, tokenLifetimeSec: undefined });
+    expect(optionsFromEnv({})).toEqual({ port: undefined, latencyMs: undefined, tokenLifetimeSec: undefined, profileCount: undefined });
   });
 
   it.each([
     { SIM_RATE_LIMIT: '10' }, { SIM_RATE_LIMIT: '0/1' }, { SIM_PORT: 'abc' }, { SIM_TOKEN_LIFETIME_SEC: '0' },
-    { SIM_ENUM_SHAPE: 'Keyed' }, { SIM_ENUM_SHAPE: 'list' },
+    { SIM_ENUM_SHAPE: 'Keyed' }, { SIM_ENUM_SHAPE: 'list' }, { SIM_PROFILES: 'many' },
   ])(
     'refuses %j with a message naming the variable', (env) => {
       expect(() => optionsFromEnv(env)).toThrow(Object.keys(env)[0]);
