@@ -3,7 +3,7 @@
  * Pure: returns message keys plus the values to put into them; the ErrorPanel translates.
  */
 import type { AppError, ErrorKind } from '../../main/model/errors';
-import type { MessageKey } from './i18n/en';
+import { en, type MessageKey } from './i18n/en';
 import type { Params } from './i18n/translate';
 
 export interface ErrorText {
@@ -58,6 +58,8 @@ const byKind: Record<Exclude<ErrorKind, 'keychain'>, Triple> = {
   },
   network: { title: 'error.network.title', whatHappened: 'error.network.happened', whatToDo: 'error.network.todo' },
   timeout: { title: 'error.timeout.title', whatHappened: 'error.timeout.happened', whatToDo: 'error.timeout.todo' },
+  proxy: { title: 'error.proxy.title', whatHappened: 'error.proxy.happened', whatToDo: 'error.proxy.todo' },
+  certificate: { title: 'error.certificate.title', whatHappened: 'error.certificate.happened', whatToDo: 'error.certificate.todo' },
   unexpectedAnswer: {
     title: 'error.unexpectedAnswer.title',
     whatHappened: 'error.unexpectedAnswer.happened',
@@ -69,7 +71,7 @@ const byKind: Record<Exclude<ErrorKind, 'keychain'>, Triple> = {
   internal: { title: 'error.internal.title', whatHappened: 'error.internal.happened', whatToDo: 'error.internal.todo' },
 };
 
-export const keychainCodes = ['noDbus', 'noSecretService', 'locked', 'other'] as const;
+export const keychainCodes = ['noDbus', 'noSecretService', 'locked', 'unavailable', 'other'] as const;
 export type KeychainCode = (typeof keychainCodes)[number];
 
 const keychain: Record<KeychainCode, Triple> = {
@@ -87,6 +89,11 @@ const keychain: Record<KeychainCode, Triple> = {
     title: 'error.keychain.locked.title',
     whatHappened: 'error.keychain.locked.happened',
     whatToDo: 'error.keychain.locked.todo',
+  },
+  unavailable: {
+    title: 'error.keychain.unavailable.title',
+    whatHappened: 'error.keychain.unavailable.happened',
+    whatToDo: 'error.keychain.unavailable.todo',
   },
   other: {
     title: 'error.keychain.other.title',
@@ -146,7 +153,27 @@ export function errorText(error: AppError): ErrorText {
         ? withCampaign({ ...byKind.rateLimited, whatToDo: 'error.rateLimited.todoSeconds' }, { seconds: Math.ceil(seconds) })
         : withCampaign(byKind.rateLimited);
     }
+    case 'badFile':
+      return badFileText(error);
     default:
       return withCampaign(byKind[error.kind] ?? byKind.internal);
   }
+}
+
+const megabytes = (bytes: unknown) => (typeof bytes === 'number' ? Math.max(1, Math.round(bytes / 1024 / 1024)) : '?');
+
+/** A file that cannot be used: the reason (by its code, and where it has one, its kind), and the line. */
+function badFileText(error: AppError): ErrorText {
+  const p = error.params ?? {};
+  const variant = typeof p['looksLike'] === 'string' ? p['looksLike'] : typeof p['reason'] === 'string' ? p['reason'] : undefined;
+  const candidates = [variant ? `error.badFile.${error.code}.${variant}` : '', `error.badFile.${error.code}`];
+  const happened = candidates.find((key): key is MessageKey => Object.prototype.hasOwnProperty.call(en, key)) ?? 'error.badFile.happened';
+  const params: Params = {
+    line: error.line ?? '?',
+    names: Array.isArray(p['names']) ? p['names'].join(', ') : '',
+    megabytes: megabytes(p['bytes']),
+    maxMegabytes: megabytes(p['maxBytes']),
+    ...Object.fromEntries(Object.entries(p).filter((e): e is [string, string | number] => typeof e[1] === 'string' || typeof e[1] === 'number')),
+  };
+  return { ...byKind.badFile, whatHappened: happened, params };
 }

@@ -1,7 +1,7 @@
 /** Which screen is shown, and a one-off message for it. Every other store builds on this one. */
 import type { MessageKey, Params } from '../lib/i18n/i18n.svelte';
 
-export type Screen = 'connect' | 'find' | 'edit' | 'review' | 'conflict' | 'result' | 'history';
+export type Screen = 'connect' | 'find' | 'edit' | 'review' | 'conflict' | 'result' | 'history' | 'bulk';
 
 export interface Notice {
   key: MessageKey;

@@ -150,7 +150,9 @@ export { expect };
 /** Writes a screenshot where later runs keep it (Playwright empties test-results/). */
 export async function screenshot(page: Page, locale: Locale, name: string, opts: { viewportOnly?: boolean } = {}): Promise<string> {
   const path = resolve(__dirname, '../artifacts/screens', `${locale}-${name}.png`);
-  // The whole page, unless what matters is what the window shows (sticky bars are drawn where they stick).
+  // The whole page, unless what matters is what the window shows (sticky bars are drawn where they stick);
+  // from the top, or the sticky header is drawn where the page was scrolled to.
+  if (!opts.viewportOnly) await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path, fullPage: !opts.viewportOnly });
   return path;
 }
