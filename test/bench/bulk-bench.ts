@@ -20,7 +20,6 @@ import type { HttpClient } from '../../main/http/http-client';
 import { suggestMapping } from '../../main/bulk/column-match';
 import { makeRowPlanner } from '../../main/bulk/row-plan';
 import { fieldsFromMetadata } from '../../main/campaign/field-catalog';
-import type { Handlers } from '../../main/ipc/register';
 import { createRedactor } from '../../main/logging/logger';
 import { createKeychainStore } from '../../main/secrets/keychain-store';
 import { readTable } from '../../main/spreadsheets/read-table';
