@@ -9,7 +9,8 @@ import type { FieldValue } from '../model/profile';
 /** Everything the operator reads in the file comes from the labels, in their language. */
 export type { CsvLabels };
 
-export function toCsv(rows: HistoryRow[], labels: CsvLabels): string {
+/** runFiles: the file each bulk run read, by run id, so a run's rows name their file and line. */
+export function toCsv(rows: HistoryRow[], labels: CsvLabels, runFiles: ReadonlyMap<string, string> = new Map()): string {
   const lines = [COLUMNS.map((c) => labels.columns[c])];
   for (const row of rows) {
     const common = [
@@ -21,9 +22,10 @@ export function toCsv(rows: HistoryRow[], labels: CsvLabels): string {
       row.profileName,
     ];
     const outcome = labels.outcomes[row.outcome];
+    const source = row.runId ? [runFiles.get(row.runId) ?? row.runId, row.line === undefined ? '' : String(row.line)] : ['', ''];
     // A save always has changes; should one have none, it still gets a line rather than vanishing.
     const changes = row.changes.length > 0 ? row.changes : [{ path: '', old: null, new: null }];
-    for (const change of changes) lines.push([...common, change.path, text(change.old), text(change.new), outcome]);
+    for (const change of changes) lines.push([...common, change.path, text(change.old), text(change.new), outcome, ...source]);
   }
   return `\uFEFF${lines.map((cells) => cells.map(cell).join(';')).join('\r\n')}\r\n`;
 }

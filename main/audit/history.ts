@@ -67,6 +67,14 @@ export function historyPage(entries: AuditEntry[], filter: HistoryFilter & { run
   return { rows: kept.filter((r) => !r.runId), runs };
 }
 
+/** What an export holds for a filter: every save the filter keeps, a run's rows included, and each run's file name. */
+export function exportRows(entries: AuditEntry[], filter: HistoryFilter & { runId?: string }): { rows: HistoryRow[]; runFiles: Map<string, string> } {
+  const all = summarize(entries);
+  const rows = filterRows(filter.runId ? all.filter((r) => r.runId === filter.runId) : all, filter);
+  const runFiles = new Map(summarizeRuns(entries, []).map((run) => [run.runId, run.file.name]));
+  return { rows, runFiles };
+}
+
 /** A run dated and placed like a row, to reuse the row filter's time and connection bounds. */
 const runStub: Omit<HistoryRow, 'time' | 'connection'> = { saveId: '', osUser: '', pkey: '', profileName: '', changes: [], outcome: 'unknown' };
 
@@ -101,7 +109,7 @@ export function summarizeRuns(entries: AuditEntry[], rows: HistoryRow[]): RunHis
     counts[row.outcome] = (counts[row.outcome] ?? 0) + 1;
     outcomes.set(row.runId, counts);
   }
-  return [...runs.entries()]
+  const summaries = [...runs.entries()]
     .filter((e): e is [string, { started: RunEntry; ended?: RunEntry }] => e[1].started !== undefined)
     .map(([runId, { started, ended }]) => ({
       runId,
@@ -116,4 +124,10 @@ export function summarizeRuns(entries: AuditEntry[], rows: HistoryRow[]): RunHis
       ...(started.undoOf ? { undoOf: started.undoOf } : {}),
     }))
     .sort((a, b) => Date.parse(b.time) - Date.parse(a.time));
+  return summaries.map((run) => {
+    const undo = summaries.find((other) => other.undoOf === run.runId); // newest first, so the latest undo
+    if (!undo) return run;
+    const complete = undo.state === 'finished' && (undo.outcomes.confirmed ?? 0) === undo.rows;
+    return { ...run, undoneBy: { runId: undo.runId, time: undo.time, complete } };
+  });
 }

@@ -7,7 +7,7 @@ import type { DemoConnection } from '../connections/demo-connection';
 import type { ProfileService } from '../profiles/profile-service';
 import type { CampaignClient } from '../campaign/client';
 import type { AuditLog } from '../audit/audit-log';
-import { historyPage } from '../audit/history';
+import { exportRows, historyPage } from '../audit/history';
 import { toCsv } from '../audit/csv-export';
 import type { DraftStore } from '../drafts/draft-store';
 import type { LocalePreference } from '../preferences/locale-preference';
@@ -36,14 +36,14 @@ export interface HandlerDeps {
 
 export function createHandlers(d: HandlerDeps): Handlers {
   const appInfo = async (): Promise<AppInfo> => ({ locale: await d.locale.get(), version: d.appVersion });
+  const dated = (filter: HistoryFilter) => ({
+    ...filter,
+    from: filter.from ? new Date(filter.from) : undefined,
+    to: filter.to ? new Date(filter.to) : undefined,
+  });
   async function history(filter: HistoryFilter): Promise<HistoryPage> {
     const { entries, skippedLines } = await d.audit.read();
-    const page = historyPage(entries, {
-      ...filter,
-      from: filter.from ? new Date(filter.from) : undefined,
-      to: filter.to ? new Date(filter.to) : undefined,
-    });
-    return { ...page, skippedLines };
+    return { ...historyPage(entries, dated(filter)), skippedLines };
   }
   return {
     getAppInfo: appInfo,
@@ -82,12 +82,12 @@ export function createHandlers(d: HandlerDeps): Handlers {
     verifyProfile: (request) => d.profiles.verify(request),
     listHistory: history,
     async exportHistory({ filter, labels }) {
-      const { rows } = await history(filter);
+      const { rows, runFiles } = exportRows((await d.audit.read()).entries, dated(filter));
       return saveFile(d.dialogs, {
         title: dialogTitles[await d.locale.get()].saveHistory,
         suggestedName: `profile-desk-history-${new Date().toISOString().slice(0, 10)}.csv`,
         filters: CSV_FILES,
-        bytes: Buffer.from(toCsv(rows, labels), 'utf8'),
+        bytes: Buffer.from(toCsv(rows, labels, runFiles), 'utf8'),
       });
     },
     listDrafts: () => d.drafts.list(),

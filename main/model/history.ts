@@ -49,6 +49,8 @@ export interface RunHistoryEntry {
   file: { name: string; format: 'csv' | 'xlsx' | 'undo' };
   /** The run this one undoes. */
   undoOf?: string;
+  /** The latest run that undid this one; complete when it finished with every row confirmed. */
+  undoneBy?: { runId: string; time: string; complete: boolean };
   /** Profiles it set out to change. */
   rows: number;
   /** How its rows ended so far. */
@@ -77,7 +79,7 @@ export interface HistoryFilter {
   runId?: string;
 }
 
-export const csvColumns = ['time', 'osUser', 'connection', 'environment', 'pkey', 'profileName', 'field', 'oldValue', 'newValue', 'outcome'] as const;
+export const csvColumns = ['time', 'osUser', 'connection', 'environment', 'pkey', 'profileName', 'field', 'oldValue', 'newValue', 'outcome', 'bulkFile', 'fileLine'] as const;
 export type CsvColumn = (typeof csvColumns)[number];
 
 /** Everything the operator reads in an exported file comes from these labels, in their language. */

@@ -21,6 +21,7 @@ const w = {
     done: 'Fertig', saveFailed: 'Nicht übernommene Zeilen speichern …', saveProblems: 'Zeilen mit Problemen speichern …', history: 'Verlauf',
     undoRun: 'Diese Massenänderung rückgängig machen …', willChange: (n: number) => `${n} Profile werden geändert`, oneProblem: '1 Zeile hat ein Problem und wird nicht übernommen',
     notFound: 'Kein Profil gefunden', paused: 'Angehalten', outcome: 'Ergebnis', notApplied: 'Nicht übernommen', confirmed: 'Bestätigt', undoNote: 'Eine Massenänderung rückgängig machen',
+    export: 'Als CSV exportieren', showRows: 'Zeilen anzeigen', undone: 'Rückgängig gemacht am',
   },
   en: {
     entry: 'Change profiles from a spreadsheet', choose: 'Choose a file…', showPreview: 'Show the preview', fieldFor: (c: string) => `Field for column ${c}`,
@@ -28,6 +29,7 @@ const w = {
     done: 'Done', saveFailed: 'Save the rows not applied…', saveProblems: 'Save the rows with problems…', history: 'History',
     undoRun: 'Undo this bulk change…', willChange: (n: number) => `${n} profiles will change`, oneProblem: '1 row has a problem and will not be applied',
     notFound: 'No profile found', paused: 'Paused', outcome: 'Outcome', notApplied: 'Not applied', confirmed: 'Confirmed', undoNote: 'Undoing a bulk change',
+    export: 'Export as CSV', showRows: 'Show the rows', undone: 'Undone on',
   },
 } as const;
 
@@ -138,6 +140,21 @@ for (const locale of ['de', 'en'] as const) {
       await page.getByRole('button', { name: words.startChange }).click();
       await expect(page.getByRole('heading', { name: words.done })).toBeVisible({ timeout: 30_000 });
       expect(keys.slice(0, 3).map((k) => sim.getProfile(k)!.phone)).toEqual(before.slice(0, 3).map((p) => p.phone));
+
+      // The history: both runs, each opening to its rows; the export lists every row with its file and line.
+      await page.getByRole('button', { name: words.history }).click();
+      await expect(page.getByRole('button', { name: words.showRows })).toHaveCount(2);
+      await expect(page.getByText(words.undone)).toBeVisible();
+      await expect(page.getByRole('button', { name: words.undoRun })).toHaveCount(0);
+      await page.getByRole('button', { name: words.showRows }).last().click();
+      await look(page, locale, '56-bulk-history');
+      const exportFile = join(userDataDir, 'verlauf.csv');
+      dialogs.nextSave.push(exportFile);
+      await page.getByRole('button', { name: words.export }).click();
+      await expect(page.getByRole('status').filter({ hasText: 'verlauf.csv' })).toBeVisible();
+      const exported = (await readFile(exportFile)).toString('utf8').slice(1).split('\r\n').filter(Boolean).map((l) => l.split(';'));
+      const lines = exported.filter((cells) => cells.at(-2) === 'Umzüge März.csv').map((cells) => cells.at(-1));
+      expect(new Set(lines)).toEqual(new Set(['2', '3', '4']));
       expect(app.consoleErrors).toEqual([]);
     });
   });

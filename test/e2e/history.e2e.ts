@@ -71,6 +71,8 @@ test('two saves: newest first, filtered by outcome, exported as a German-Excel C
     'Old value',
     'New value',
     'Outcome',
+    'Bulk change from file',
+    'Line in the file',
   ]);
   expect(lines).toHaveLength(3); // header, the one filtered change, and the final CRLF
   const cells = lines[1]!.split(';');
@@ -103,8 +105,8 @@ test('the CSV’s header and outcome are German', async ({ app }) => {
   expect(app.dialogs.asked.at(-1)).toMatchObject({ kind: 'save', title: 'Verlauf als CSV-Datei speichern' });
   const text = (await readFile(target)).toString('utf8');
   const [header, line] = text.slice(1).split('\r\n');
-  expect(header!.split(';')).toEqual(['Zeit', 'Computer-Benutzer', 'Verbindung', 'Umgebung', 'Profilschlüssel', 'Profilname', 'Feld', 'Alter Wert', 'Neuer Wert', 'Ergebnis']);
-  expect(line!.split(';').slice(-4)).toEqual(['phone', "'+49 30 23125 101", '030 5550000', 'Bestätigt']);
+  expect(header!.split(';')).toEqual(['Zeit', 'Computer-Benutzer', 'Verbindung', 'Umgebung', 'Profilschlüssel', 'Profilname', 'Feld', 'Alter Wert', 'Neuer Wert', 'Ergebnis', 'Massenänderung aus Datei', 'Zeile in der Datei']);
+  expect(line!.split(';').slice(-6)).toEqual(['phone', "'+49 30 23125 101", '030 5550000', 'Bestätigt', '', '']);
 });
 });
 

@@ -14,6 +14,8 @@ const labels: CsvLabels = {
     oldValue: 'Alter Wert',
     newValue: 'Neuer Wert',
     outcome: 'Ergebnis',
+    bulkFile: 'Massenänderung aus Datei',
+    fileLine: 'Zeile in der Datei',
   },
   environments: { production: 'Produktion', stage: 'Stage' },
   outcomes: { confirmed: 'Bestätigt', different: 'Abweichend', notVerified: 'Nicht geprüft', failed: 'Fehlgeschlagen', unknown: 'Unbekannt' },
@@ -89,9 +91,9 @@ describe('toCsv', () => {
     expect(csv.slice(1).split('\r\n')).toHaveLength(4); // header, two fields, trailing empty
     expect(csv.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
     expect(parse(csv)).toEqual([
-      ['Zeit', 'Benutzer', 'Verbindung', 'Umgebung', 'PKey', 'Profil', 'Feld', 'Alter Wert', 'Neuer Wert', 'Ergebnis'],
-      ['2025-03-01 10:05:07', 'jmueller', 'Produktion DE', 'Produktion', "'@abc", 'Jörg Müller', 'phone', '030 1', '030 2', 'Bestätigt'],
-      ['2025-03-01 10:05:07', 'jmueller', 'Produktion DE', 'Produktion', "'@abc", 'Jörg Müller', 'location.city', 'Köln', 'Düsseldorf', 'Bestätigt'],
+      ['Zeit', 'Benutzer', 'Verbindung', 'Umgebung', 'PKey', 'Profil', 'Feld', 'Alter Wert', 'Neuer Wert', 'Ergebnis', 'Massenänderung aus Datei', 'Zeile in der Datei'],
+      ['2025-03-01 10:05:07', 'jmueller', 'Produktion DE', 'Produktion', "'@abc", 'Jörg Müller', 'phone', '030 1', '030 2', 'Bestätigt', '', ''],
+      ['2025-03-01 10:05:07', 'jmueller', 'Produktion DE', 'Produktion', "'@abc", 'Jörg Müller', 'location.city', 'Köln', 'Düsseldorf', 'Bestätigt', '', ''],
     ]);
   });
 
@@ -136,5 +138,17 @@ describe('toCsv', () => {
   it('keeps a save without changes as one line, and an empty history as the header only', () => {
     expect(parse(toCsv([row({ changes: [] })], labels))).toHaveLength(2);
     expect(parse(toCsv([], labels))).toHaveLength(1);
+  });
+
+  it('names the file and line of a bulk run\'s row, and leaves both empty for a single save', () => {
+    const csv = toCsv(
+      [row({ runId: 'r1', line: 12 }), row({ saveId: 't' })],
+      labels,
+      new Map([['r1', 'Adressen März.xlsx']]),
+    );
+    const [header, bulk, single] = parse(csv);
+    expect(header!.slice(-2)).toEqual(['Massenänderung aus Datei', 'Zeile in der Datei']);
+    expect(bulk!.slice(-2)).toEqual(['Adressen März.xlsx', '12']);
+    expect(single!.slice(-2)).toEqual(['', '']);
   });
 });

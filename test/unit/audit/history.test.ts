@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { auditEntrySchema, type AuditEntry, type NewAuditEntry } from '../../../main/audit/audit-entry';
-import { filterRows, NO_OUTCOME_NOTE, summarize } from '../../../main/audit/history';
-import { attempt, outcome } from './audit-fixtures';
+import { exportRows, filterRows, historyPage, NO_OUTCOME_NOTE, summarize } from '../../../main/audit/history';
+import { attempt, connection, outcome } from './audit-fixtures';
 
 let seq = 0;
 /** Stamps entries the way the log would, at the given time (and checks them against the schema). */
@@ -87,5 +87,59 @@ describe('filterRows', () => {
   it('combines criteria and returns everything for an empty filter', () => {
     expect(filterRows(rows, {})).toHaveLength(rows.length);
     expect(ids(filterRows(rows, { connectionId: 'prod-1', outcome: 'failed', pkey: '@abc123' }))).toEqual([]);
+  });
+});
+
+describe('bulk runs', () => {
+  const file = { name: 'Adressen.xlsx', format: 'xlsx' as const };
+  const rowOf = (saveId: string, line: number, pkey: string) => ({ ...attempt(saveId, pkey), runId: 'run-1', line });
+  const runEntries: AuditEntry[] = [
+    ...entries,
+    at('2025-03-02T08:00:00.000Z', { phase: 'run', runId: 'run-1', event: 'started', connection, file, rows: 2 }),
+    at('2025-03-02T08:00:01.000Z', rowOf('r2', 2, '@row2')),
+    at('2025-03-02T08:00:02.000Z', { ...rowOf('r2', 2, '@row2'), phase: 'outcome', patch: { ok: true, status: 200 }, verification: { status: 'confirmed' } }),
+    at('2025-03-02T08:00:03.000Z', rowOf('r3', 3, '@row3')),
+    at('2025-03-02T08:00:04.000Z', { ...rowOf('r3', 3, '@row3'), phase: 'outcome', patch: { ok: false, status: 500, errorKind: 'invalidValue' } }),
+    at('2025-03-02T08:00:05.000Z', { phase: 'run', runId: 'run-1', event: 'finished', connection, file, rows: 2, counts: { confirmed: 1, failed: 1 } }),
+  ];
+
+  it('lists a run once, with its file, state and how its rows ended, and keeps its rows out of the single saves', () => {
+    const page = historyPage(runEntries, {});
+    expect(page.rows.map((r) => r.saveId)).not.toContain('r2');
+    expect(page.rows).toHaveLength(5);
+    expect(page.runs).toEqual([
+      expect.objectContaining({ runId: 'run-1', file, rows: 2, state: 'finished', finishedAt: '2025-03-02T08:00:05.000Z', outcomes: { confirmed: 1, failed: 1 } }),
+    ]);
+  });
+
+  it('opens a run to its rows, and finds a run by a PKey one of its rows changed', () => {
+    expect(historyPage(runEntries, { runId: 'run-1' }).rows.map((r) => [r.saveId, r.line])).toEqual([['r3', 3], ['r2', 2]]);
+    expect(historyPage(runEntries, { pkey: '@row3' }).runs.map((r) => r.runId)).toEqual(['run-1']);
+    expect(historyPage(runEntries, { pkey: '@abc123' }).runs).toEqual([]);
+    expect(historyPage(runEntries, { to: new Date('2025-03-01T23:00:00.000Z') }).runs).toEqual([]);
+  });
+
+  it('exports every save the filter keeps, a run\'s rows included, with the file each run read', () => {
+    const all = exportRows(runEntries, {});
+    expect(all.rows).toHaveLength(7);
+    expect(all.runFiles.get('run-1')).toBe('Adressen.xlsx');
+    expect(exportRows(runEntries, { runId: 'run-1' }).rows.map((r) => r.saveId)).toEqual(['r3', 'r2']);
+    expect(exportRows(runEntries, { outcome: 'failed' }).rows.map((r) => r.saveId)).toEqual(['r3', 'failed']);
+  });
+
+  it('marks a run as undone by the latest run that undid it, complete only when every row was confirmed', () => {
+    const undo = (runId: string, time: string, confirmed: number) => [
+      at(time, { phase: 'run', runId, event: 'started', connection, file: { name: 'Rückgängig: Adressen.xlsx', format: 'undo' }, undoOf: 'run-1', rows: 2 }),
+      ...['a', 'b'].slice(0, confirmed).flatMap((k) => [
+        at(time, { ...attempt(`${runId}-${k}`), runId, line: 2 }),
+        at(time, { ...attempt(`${runId}-${k}`), runId, line: 2, phase: 'outcome' as const, patch: { ok: true }, verification: { status: 'confirmed' as const } }),
+      ]),
+      at(time, { phase: 'run', runId, event: 'finished', connection, file: { name: 'x', format: 'undo' }, undoOf: 'run-1', rows: 2 }),
+    ];
+    const partly = historyPage([...runEntries, ...undo('u1', '2025-03-03T08:00:00.000Z', 1)], {}).runs.find((r) => r.runId === 'run-1');
+    expect(partly?.undoneBy).toEqual({ runId: 'u1', time: '2025-03-03T08:00:00.000Z', complete: false });
+    const whole = historyPage([...runEntries, ...undo('u1', '2025-03-03T08:00:00.000Z', 1), ...undo('u2', '2025-03-04T08:00:00.000Z', 2)], {});
+    expect(whole.runs.find((r) => r.runId === 'run-1')?.undoneBy).toMatchObject({ runId: 'u2', complete: true });
+    expect(whole.runs.find((r) => r.runId === 'u2')?.undoneBy).toBeUndefined();
   });
 });
