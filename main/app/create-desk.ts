@@ -20,7 +20,7 @@ import { createBulkSettings } from '../bulk/bulk-settings';
 import { createMappingMemory } from '../bulk/mapping-memory';
 import { createRunStore } from '../bulk/run-store';
 import type { FileDialogs } from '../files/file-dialogs';
-import type { BulkSettings } from '../model/bulk';
+import type { BulkRun, BulkSettings } from '../model/bulk';
 import { createClientRegistry } from './client-registry';
 import { createLocalePreference } from '../preferences/locale-preference';
 
@@ -51,7 +51,15 @@ export interface DeskOptions {
  * The composition root, free of Electron: the real app (main/index.ts) and the e2e harness both build
  * the services here and differ only in the IPC transport.
  */
-export function createDesk(o: DeskOptions): { handlers: Handlers; close(): Promise<void> } {
+export interface Desk {
+  handlers: Handlers;
+  /** Bulk runs going on now: quitting asks first. */
+  activeRuns(): BulkRun[];
+  /** Pauses bulk runs cleanly (rows under way finish) and stops the Demo's simulator. */
+  close(): Promise<void>;
+}
+
+export function createDesk(o: DeskOptions): Desk {
   const connections = createConnectionStore({
     settingsFile: join(o.userDataDir, 'connections.json'),
     secrets: o.secrets,
@@ -110,5 +118,12 @@ export function createDesk(o: DeskOptions): { handlers: Handlers; close(): Promi
     bulk,
     dialogs: o.dialogs,
   });
-  return { handlers, close: () => demo.close() };
+  return {
+    handlers,
+    activeRuns: () => bulk.active(),
+    async close() {
+      await bulk.close();
+      await demo.close();
+    },
+  };
 }

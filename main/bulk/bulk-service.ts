@@ -29,6 +29,9 @@ import { createRowSpool } from './row-spool';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 
+/** States a run does not leave. */
+const ENDED = new Set<BulkRun['state']>(['finished', 'stopped', 'failed', 'interrupted']);
+
 export interface BulkService {
   settings(): Promise<BulkSettings>;
   setRate(requestsPerSecond: number): Promise<BulkSettings>;
@@ -53,6 +56,10 @@ export interface BulkService {
   continueRun(runId: string): Promise<BulkRun>;
   /** A preview that puts back the old values of a run's applied rows. */
   undoRun(runId: string): Promise<BulkPreview>;
+  /** Runs going on in this process (running, waiting or paused), so quitting can ask first. */
+  active(): BulkRun[];
+  /** Before the app quits: each run paused once its rows under way are done, so it continues cleanly next time. */
+  close(): Promise<void>;
 }
 
 export interface BulkDeps {
@@ -303,9 +310,8 @@ export function createBulkService(deps: BulkDeps): BulkService {
         if (runs.has(definition.runId)) continue;
         const stored = await deps.runs.load(definition.runId).catch(() => undefined);
         if (!stored) continue;
-        const { state } = (await storedView(stored)).status;
-        if (state !== 'interrupted') continue;
-        out.push((await storedView(stored)).status);
+        const { status } = await storedView(stored);
+        if (status.state === 'interrupted') out.push(status);
       }
       return out;
     },
@@ -319,6 +325,19 @@ export function createBulkService(deps: BulkDeps): BulkService {
         if (file.sha256 !== stored.definition.file.sha256) throw deskError('staleRun', 'The copy of the file changed since the preview');
       }
       return (await launch(stored)).status();
+    },
+
+    active() {
+      return [...runs.values()].map((run) => run.status()).filter((run) => !ENDED.has(run.state));
+    },
+
+    async close() {
+      await Promise.all(
+        [...runs.values()].map(async (run) => {
+          await run.pause();
+          await run.settled();
+        }),
+      );
     },
 
     async undoRun(runId) {

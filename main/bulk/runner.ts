@@ -26,6 +26,8 @@ export interface RunController {
   resume(): Promise<void>;
   /** Rows not started stay unapplied; rows under way finish. */
   stop(): Promise<void>;
+  /** Resolves once no row is under way (after a pause: nothing more is sent). */
+  settled(): Promise<void>;
   readonly finished: Promise<void>;
 }
 
@@ -69,6 +71,8 @@ export async function startRun(deps: RunnerDeps, definition: RunDefinition, plan
   let waitingFor: AppError | undefined;
   let cursor = 0;
   const sleepers: Array<() => void> = [];
+  let underWay = 0;
+  const idle: Array<() => void> = [];
   const startedAt = definition.createdAt;
   let finishedAt: string | undefined;
 
@@ -151,7 +155,10 @@ export async function startRun(deps: RunnerDeps, definition: RunDefinition, plan
       if (state !== 'running') return;
       const row = next();
       if (!row) return;
-      if (!(await process(row))) requeue.unshift(row);
+      underWay++;
+      const processed = await process(row);
+      if (--underWay === 0) for (const wake of idle.splice(0)) wake();
+      if (!processed) requeue.unshift(row);
     }
   }
 
@@ -208,6 +215,7 @@ export async function startRun(deps: RunnerDeps, definition: RunDefinition, plan
       reason = undefined;
       await setState('running', 'resumed');
     },
+    settled: () => (underWay === 0 ? Promise.resolve() : new Promise<void>((resolve) => idle.push(resolve))),
     async stop() {
       if (state !== 'running' && state !== 'paused') return;
       await setState('stopping', 'stopped');

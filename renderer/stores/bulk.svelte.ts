@@ -37,6 +37,12 @@ class Bulk {
     if (unfinished.ok) this.unfinished = unfinished.value;
   }
 
+  /** Runs the app did not finish, for the Find screen's reminder; a failure to look only means no reminder. */
+  async lookForUnfinished(): Promise<void> {
+    const unfinished = await desk.unfinishedRuns();
+    if (unfinished.ok) this.unfinished = unfinished.value;
+  }
+
   /** "Choose a file…": the OS's dialog in main; cancelling it changes nothing. */
   async chooseFile(connectionId: string): Promise<void> {
     await this.opening(() => desk.chooseBulkFile({ connectionId }));

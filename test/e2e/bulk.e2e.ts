@@ -207,6 +207,46 @@ test.describe('keyboard only', () => {
   });
 });
 
+test.describe('quitting during a run', () => {
+  test.use({ appLocale: 'en', simOptions: { profileCount: 30 } });
+
+  test('the run pauses cleanly, the Find screen says so after the restart, and it continues without applying a row twice', async ({ app }) => {
+    const { page, sim } = app;
+    await steps(page, 'en').startDemo();
+    await page.getByRole('button', { name: 'Change profiles from a spreadsheet' }).click();
+    await page.getByLabel('Requests per second').fill('3');
+    await page.getByRole('button', { name: 'Set pace' }).click();
+    const keys = sim.pkeys().slice(0, 12);
+    const rows = [['Profilschlüssel', 'Telefon'], ...keys.map((k, i) => [k, `0800 100 ${i}`])];
+    await dropFile(page, 'quit.csv', iconv.encode(`${rows.map((r) => r.join(';')).join('\r\n')}\r\n`, 'win1252'));
+    await page.getByRole('button', { name: 'Show the preview' }).click();
+    await page.getByRole('button', { name: 'Change 12 profiles…' }).click();
+    await page.getByRole('button', { name: 'Start the change' }).click();
+    const patches = () => sim.requests.filter((r) => r.method === 'PATCH');
+    await expect.poll(() => patches().length, { timeout: 20_000 }).toBeGreaterThanOrEqual(2);
+
+    await app.restart();
+    const sentBefore = patches().length;
+    expect(sentBefore).toBeLessThan(12);
+    await page.getByRole('button', { name: 'Use connection Demo' }).click();
+    await expect(page.getByText('A bulk change was not finished. You can continue it where it stopped.')).toBeVisible();
+    await screenshot(page, 'en', '57-bulk-unfinished-find');
+    await page.getByRole('button', { name: 'See the unfinished change' }).click();
+    await expect(page.getByText(/quit\.csv on Demo, started .*: \d+ of 12 profiles done/)).toBeVisible();
+    await page.getByRole('button', { name: 'Continue this change' }).click();
+    await expect(page.getByRole('heading', { name: 'Done' })).toBeVisible({ timeout: 30_000 });
+
+    const perProfile = new Map<string, number>();
+    for (const r of patches()) perProfile.set(r.path, (perProfile.get(r.path) ?? 0) + 1);
+    expect([...perProfile.values()].every((n) => n === 1)).toBe(true);
+    expect(perProfile.size).toBe(12);
+    expect(keys.map((k) => sim.getProfile(k)!.phone)).toEqual(keys.map((_, i) => `0800 100 ${i}`));
+    await page.getByRole('button', { name: 'History' }).click();
+    await expect(page.getByText('Confirmed: 12')).toBeVisible();
+    expect(app.consoleErrors).toEqual([]);
+  });
+});
+
 test.describe('a long file', () => {
   test.use({ appLocale: 'en', simOptions: { profileCount: 250 } });
 

@@ -72,6 +72,8 @@ export interface DeskApp {
   consoleErrors: string[];
   /** The open and save dialogs: queue their answers, read what they were asked. */
   dialogs: StandInDialogs;
+  /** Quit main (as the app quits) and start it again over the same user data and keychain; the page reloads. */
+  restart(): Promise<void>;
 }
 
 interface Options {
@@ -108,22 +110,37 @@ export const test = base.extend<Options & { app: DeskApp }>({
     const consoleErrors: string[] = [];
     const redactor = createRedactor();
     const dialogs = standInDialogs();
-    const desk = createDesk({
-      userDataDir,
-      secrets: keychainState === 'locked' ? createKeychainStore(lockedKeyring) : createKeychainStore(),
-      keychainNamespace: `Profile Desk e2e ${randomUUID()}/`,
-      osLanguages: [appLocale === 'de' ? 'de-DE' : 'en-US'],
-      appVersion: '0.0.0-e2e',
-      redactor,
-      startDemoSimulator: async () => sim,
-      dialogs,
-    });
+    const keychainNamespace = `Profile Desk e2e ${randomUUID()}/`;
     const listeners = new Map<string, (event: IpcEventLike, ...args: unknown[]) => Promise<unknown>>();
-    const ipc: IpcMainLike = { handle: (channel, listener) => void listeners.set(channel, listener) };
-    registerHandlers(ipc, desk.handlers, {
-      isTrustedUrl: (url) => url.startsWith(`${origin}/`),
-      log: createLogger((line) => logs.push(line), redactor),
-    });
+    // The test owns the simulator: a desk closing (a restart) must not stop it.
+    const { tenant, baseUrl, imsUrl, apiKey, clientSecret } = sim;
+    const demoBackend = async () => ({ tenant, baseUrl, imsUrl, apiKey, clientSecret, close: async () => {} });
+    const startDesk = () => {
+      const desk = createDesk({
+        userDataDir,
+        secrets: keychainState === 'locked' ? createKeychainStore(lockedKeyring) : createKeychainStore(),
+        keychainNamespace,
+        osLanguages: [appLocale === 'de' ? 'de-DE' : 'en-US'],
+        appVersion: '0.0.0-e2e',
+        redactor,
+        startDemoSimulator: demoBackend,
+        dialogs,
+      });
+      listeners.clear();
+      const ipc: IpcMainLike = { handle: (channel, listener) => void listeners.set(channel, listener) };
+      registerHandlers(ipc, desk.handlers, {
+        isTrustedUrl: (url) => url.startsWith(`${origin}/`),
+        log: createLogger((line) => logs.push(line), redactor),
+      });
+      return desk;
+    };
+    let desk = startDesk();
+    /** Quits main as the app does (runs paused cleanly) and starts it again on the same data; the page reloads. */
+    const restart = async () => {
+      await desk.close();
+      desk = startDesk();
+      await page.reload();
+    };
     await page.exposeBinding('__deskIpc', async (source, channel: string, ...args: unknown[]) => {
       const listener = listeners.get(channel);
       if (!listener) throw new Error(`no handler for ${channel}`);
@@ -137,7 +154,7 @@ export const test = base.extend<Options & { app: DeskApp }>({
     page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
     page.on('pageerror', (e) => consoleErrors.push(String(e)));
     await page.goto(`${origin}/index.html`);
-    await use({ page, sim, userDataDir, logs, ipcAnswers, ipcCalls, consoleErrors, dialogs });
+    await use({ page, sim, userDataDir, logs, ipcAnswers, ipcCalls, consoleErrors, dialogs, restart });
     await desk.close();
     await sim.close();
     server.close();
