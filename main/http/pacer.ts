@@ -2,8 +2,8 @@
  * The app's own pace towards Campaign. Campaign does not throttle clients (Adobe: "the customer has to do it
  * on its side"); calls count against the licence and the gateway answers 429 when pushed. So every request
  * to a connection waits for its turn here: never more than the chosen number in any one second (the way the
- * gateway counts), which drops after a 429 and recovers step by step while requests go through. A few
- * requests of an operator's single save go out at once; a bulk job runs at the chosen rate.
+ * gateway counts), evenly spaced, which drops after a 429 and recovers step by step while requests go through.
+ * A few requests of an operator's single save go out at once; a bulk job runs at the chosen rate.
  */
 import { retryAfterSeconds, type HttpClient } from './http-client';
 
@@ -34,6 +34,9 @@ const DEFAULT_RETRY_AFTER_S = 1;
 // The window is 3 % longer than the rate says: a request that reaches the gateway a few milliseconds early
 // (network jitter) must not be one too many for the gateway's own window.
 const MARGIN = 1.03;
+// A few requests (one save: GET, PATCH, GET) go out at once; beyond that, requests are evenly spaced, so a
+// stall on either side (a busy event loop, a slow disk) cannot bunch a second's worth into the gateway's window.
+const BURST = 3;
 
 export function createPacer(o: PacerOptions): Pacer {
   const now = o.now ?? Date.now;
@@ -50,6 +53,7 @@ export function createPacer(o: PacerOptions): Pacer {
   // At least one request per window; a window holds a second's worth of requests (longer below 1/s).
   const capacity = () => Math.max(1, Math.floor(current));
   const windowMs = () => ((capacity() / current) * 1000 * MARGIN);
+  const spacing = () => (1000 * MARGIN) / current;
 
   async function turn(): Promise<void> {
     for (;;) {
@@ -59,11 +63,14 @@ export function createPacer(o: PacerOptions): Pacer {
         continue;
       }
       while (sent.length > 0 && sent[0]! <= t - windowMs()) sent.shift();
-      if (sent.length < capacity()) {
+      const windowWait = sent.length < capacity() ? 0 : sent[0]! + windowMs() - t;
+      const spacingWait = sent.length < BURST ? 0 : sent.at(-1)! + spacing() - t;
+      const wait = Math.max(windowWait, spacingWait);
+      if (wait <= 0) {
         sent.push(t);
         return;
       }
-      await sleep(sent[0]! + windowMs() - t);
+      await sleep(wait);
     }
   }
 

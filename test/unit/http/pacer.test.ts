@@ -42,6 +42,21 @@ describe('pacer', () => {
     expect(performance.now() - started).toBeLessThan(20);
   });
 
+  it('spaces requests evenly beyond the first few, and a stall does not bunch them afterwards', async () => {
+    const clock = fakeClock();
+    const pacer = createPacer({ requestsPerSecond: 20, now: clock.now, sleep: clock.sleep });
+    const sentAt: number[] = [];
+    for (let i = 0; i < 40; i++) {
+      await pacer.take();
+      sentAt.push(clock.now());
+      if (i === 20) await clock.sleep(400); // the caller was held up (a busy event loop)
+    }
+    const gaps = sentAt.slice(3).map((t, i) => t - sentAt[i + 2]!);
+    expect(Math.min(...gaps)).toBeGreaterThanOrEqual(51); // 1000 ms / 20 × 1.03
+    const mostInOneSecond = Math.max(...sentAt.map((t) => sentAt.filter((u) => u >= t && u < t + 1000).length));
+    expect(mostInOneSecond).toBeLessThanOrEqual(20);
+  });
+
   it('after a 429 waits Retry-After, halves the pace, and recovers a tenth per ten successes', async () => {
     const clock = fakeClock();
     const pacer = createPacer({ requestsPerSecond: 10, now: clock.now, sleep: clock.sleep });
