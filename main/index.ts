@@ -1,42 +1,87 @@
-/** Electron entry: wires the plain-TypeScript app (createDesk) to Electron. Keep it thin. */
-import { appendFile } from 'node:fs';
+/** Electron entry: wires the plain-TypeScript app (createDesk, startApp) to Electron. Keep it thin. */
+import { arch, release, version as osVersion } from 'node:os';
 import { join } from 'node:path';
-import { app, BrowserWindow, ipcMain } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, net } from 'electron';
 import { createDesk } from './app/create-desk';
 import { isAppUrl } from './app/app-assets';
+import { menuTemplate } from './app/menu-template';
+import { shellTexts } from './app/shell-texts';
+import { startApp } from './app/start-app';
+import { collectDiagnostics } from './diagnostics/collect-diagnostics';
+import { createAxiosHttp } from './http/axios-http';
 import { registerHandlers } from './ipc/register';
+import { createLogFile } from './logging/log-file';
 import { createLogger, createRedactor } from './logging/logger';
+import { chromiumLanguage, resolveLocale } from './preferences/locale';
+import { readLocaleChoiceSync } from './preferences/locale-preference';
+import { probeKeychain } from './secrets/keychain-probe';
 import { createKeychainStore } from './secrets/keychain-store';
-import { createDialogs, createMainWindow, hardenSessions, registerAppScheme, serveRenderer } from './window';
+import { copyAndConfirm, createDialogs, createMainWindow, hardenSessions, installMenu, openFolder, registerAppScheme, serveRenderer } from './window';
 
-if (!app.requestSingleInstanceLock()) app.quit();
-registerAppScheme();
+const preload = join(__dirname, 'preload.js');
+const os = { platform: process.platform, release: release(), arch: arch() };
 
-app.whenReady().then(() => {
-  const redactor = createRedactor();
-  const logFile = join(app.getPath('logs'), 'profile-desk.log');
-  const log = createLogger((line) => appendFile(logFile, `${line}\n`, { mode: 0o600 }, () => undefined), redactor);
-  const desk = createDesk({
-    userDataDir: app.getPath('userData'),
-    secrets: createKeychainStore(),
-    osLanguages: app.getPreferredSystemLanguages(),
-    appVersion: app.getVersion(),
-    redactor,
-    dialogs: createDialogs(),
-  });
-  hardenSessions();
-  serveRenderer(join(__dirname, '..', 'renderer'));
-  registerHandlers(ipcMain, desk.handlers, { isTrustedUrl: isAppUrl, log });
-  let win = createMainWindow(join(__dirname, 'preload.js'));
+void startApp({
+  app,
+  about: [`Profile Desk ${app.getVersion()}`, `Electron ${process.versions.electron}, Chromium ${process.versions.chrome}`, `OS: ${os.platform} ${os.release} ${os.arch}`],
+  language() {
+    const osLanguages = app.getPreferredSystemLanguages();
+    const locale = resolveLocale(readLocaleChoiceSync(join(app.getPath('userData'), 'preferences.json')), osLanguages);
+    return { locale, chromium: chromiumLanguage(locale, osLanguages) };
+  },
+  beforeReady: registerAppScheme,
+  showError: (title, content) => dialog.showErrorBox(title, content),
+  async ready(locale) {
+    const redactor = createRedactor();
+    const logs = createLogFile({ file: join(app.getPath('logs'), 'profile-desk.log') });
+    const log = createLogger(logs.append, redactor);
+    const secrets = createKeychainStore();
+    const desk = createDesk({
+      userDataDir: app.getPath('userData'),
+      secrets,
+      osLanguages: app.getPreferredSystemLanguages(),
+      appVersion: app.getVersion(),
+      redactor,
+      dialogs: createDialogs(),
+      // Chromium's network stack: the system proxy, PAC file and the OS's certificate store apply, as in a browser.
+      http: createAxiosHttp({ fetch: (input, init) => net.fetch(input, init) }),
+    });
+    hardenSessions();
+    serveRenderer(join(__dirname, '..', 'renderer'));
+    registerHandlers(ipcMain, desk.handlers, { isTrustedUrl: isAppUrl, log });
+    let win = createMainWindow(preload);
 
-  app.on('second-instance', () => {
-    if (win.isMinimized()) win.restore();
-    win.focus();
-  });
-  app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) win = createMainWindow(join(__dirname, 'preload.js'));
-  });
-  app.on('before-quit', () => void desk.close());
+    const t = shellTexts[locale];
+    const diagnostics = () =>
+      collectDiagnostics({
+        facts: { appVersion: app.getVersion(), versions: process.versions, os: { ...os, version: osVersion() }, locale, folders: { data: app.getPath('userData'), logs: logs.dir } },
+        checkKeychain: () => probeKeychain(secrets),
+        connections: () => desk.handlers.listConnections(undefined),
+        logTail: logs.tail,
+        redact: redactor.redact,
+      });
+    const reportFailure = (what: string) => (e: unknown) => log.error(what, { error: String(e) });
+    installMenu(
+      menuTemplate({
+        locale,
+        isPackaged: app.isPackaged,
+        platform: process.platform,
+        version: app.getVersion(),
+        copyDiagnostics: () => void diagnostics().then((text) => copyAndConfirm(text, t.diagnosticsCopied, t.diagnosticsCopiedDetail)).catch(reportFailure('copy diagnostics failed')),
+        openLogFolder: () => void openFolder(logs.dir, t.logFolderNotOpened).catch(reportFailure('open log folder failed')),
+      }),
+    );
+    log.info('started', { version: app.getVersion(), electron: process.versions.electron, locale });
+
+    return {
+      focus() {
+        if (win.isMinimized()) win.restore();
+        win.focus();
+      },
+      activate() {
+        if (BrowserWindow.getAllWindows().length === 0) win = createMainWindow(preload);
+      },
+      close: () => desk.close(),
+    };
+  },
 });
-
-app.on('window-all-closed', () => app.quit());

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { BrowserWindow, app, dialog, protocol, session } from 'electron';
+import { BrowserWindow, Menu, app, clipboard, dialog, protocol, session, shell } from 'electron';
+import type { MenuEntry } from './app/menu-template';
 import type { FileDialogs } from './files/file-dialogs';
 import { CONTENT_SECURITY_POLICY } from './security/csp';
 import { APP_ENTRY, resolveAsset } from './app/app-assets';
@@ -10,12 +11,19 @@ export function registerAppScheme(): void {
   protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: true, secure: true } }]);
 }
 
-/** Serves the packaged renderer with the CSP as a header (index.html repeats it in a meta tag). */
+/**
+ * Serves the packaged renderer with the CSP as a header (index.html repeats it in a meta tag). Never rejects:
+ * Electron would log the rejection and answer ERR_UNEXPECTED, so a missing file is a 404 like anywhere else.
+ */
 export function serveRenderer(rendererDir: string): void {
   protocol.handle('app', async (request) => {
     const asset = resolveAsset(rendererDir, request.url);
     if (!asset) return new Response('Not found', { status: 404 });
-    const body = await readFile(asset.file);
+    const body = await readFile(asset.file).catch((e: NodeJS.ErrnoException) => e);
+    if (body instanceof Error) {
+      const missing = ['ENOENT', 'ENOTDIR', 'EISDIR'].includes(body.code ?? '');
+      return missing ? new Response('Not found', { status: 404 }) : new Response('Cannot read', { status: 500 });
+    }
     return new Response(body, {
       headers: {
         'content-type': asset.mime,
@@ -66,21 +74,44 @@ export function createMainWindow(preloadPath: string): BrowserWindow {
   return win;
 }
 
+const focusedWindow = () => BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0];
+
 /** The OS's own open and save dialogs, attached to the app's window. */
 export function createDialogs(): FileDialogs {
-  const parent = () => BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0];
   return {
     async chooseFile({ title, filters }) {
       const options = { title, filters, properties: ['openFile' as const] };
-      const win = parent();
+      const win = focusedWindow();
       const result = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
       return result.canceled ? null : (result.filePaths[0] ?? null);
     },
     async chooseSaveLocation({ title, suggestedName, filters }) {
       const options = { title, filters, defaultPath: join(app.getPath('documents'), suggestedName) };
-      const win = parent();
+      const win = focusedWindow();
       const result = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
       return result.canceled || !result.filePath ? null : result.filePath;
     },
   };
+}
+
+/** The app's own menu (main/app/menu-template.ts) instead of Electron's default. */
+export function installMenu(entries: MenuEntry[]): void {
+  Menu.setApplicationMenu(Menu.buildFromTemplate(entries));
+}
+
+async function tell(type: 'info' | 'warning', message: string, detail: string): Promise<void> {
+  const win = focusedWindow();
+  const options = { type, message, detail };
+  await (win ? dialog.showMessageBox(win, options) : dialog.showMessageBox(options));
+}
+
+/** Puts text on the clipboard and says so: a menu item that does something invisible must confirm it. */
+export async function copyAndConfirm(text: string, message: string, detail: string): Promise<void> {
+  clipboard.writeText(text);
+  await tell('info', message, detail);
+}
+
+/** Opens a folder in the OS's file manager; where that fails, names the folder instead. */
+export async function openFolder(dir: string, failedMessage: string): Promise<void> {
+  if (await shell.openPath(dir)) await tell('warning', failedMessage, dir);
 }

@@ -9,6 +9,7 @@ import { DeskError } from '../errors/desk-error';
 const TRANSIENT_STATUS = new Set([502, 503, 504]);
 
 export function isTransient(error: AppError): boolean {
+  // Not proxy or certificate: waiting does not make a certificate trusted or a proxy let us through (IT does).
   if (error.kind === 'network' || error.kind === 'timeout' || error.kind === 'rateLimited') return true;
   return error.kind === 'serverError' && error.status !== undefined && TRANSIENT_STATUS.has(error.status);
 }

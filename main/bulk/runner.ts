@@ -44,7 +44,7 @@ export interface RunnerDeps {
 }
 
 /** Errors no row can get past: the run pauses with the reason, and continues when the operator fixed it. */
-const RUN_LEVEL = new Set<AppError['kind']>(['authExpired', 'forbidden', 'notConfigured', 'keychain', 'badAddress', 'invalidCredentials', 'internal']);
+const RUN_LEVEL = new Set<AppError['kind']>(['authExpired', 'forbidden', 'notConfigured', 'keychain', 'badAddress', 'invalidCredentials', 'internal', 'proxy', 'certificate']);
 /** A run makes about three calls per row: for "time left". */
 const CALLS_PER_ROW = 3;
 

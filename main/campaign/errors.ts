@@ -31,6 +31,8 @@ function kindForStatus(status: number, says: ServerSays): ErrorKind {
   if (status === 403) return 'forbidden';
   if (status === 404) return 'notFound';
   if (status === 429) return 'rateLimited';
+  // Only a proxy says 407 (Proxy Authentication Required); Campaign and IMS never do.
+  if (status === 407) return 'proxy';
   if (status === 500 && says.message?.includes('Oops')) return 'badAddress';
   // An unparsable PKey comes back as a 500: for the operator it is a key that finds no profile.
   if (status === 500 && says.code === 'XTK-170036') return 'notFound';
@@ -44,15 +46,45 @@ function kindForStatus(status: number, says: ServerSays): ErrorKind {
 export function toDeskError(err: unknown, ctx: CallContext): DeskError {
   if (err instanceof DeskError) return err;
   if (err instanceof HttpFailure) {
-    return build(err.kind, `No answer from Campaign (${err.code ?? err.message})`, ctx, { code: err.code });
+    const what = err.code ?? err.message;
+    const [summary, hint] = NO_ANSWER[err.kind](hostOf(ctx.url));
+    return build(err.kind, `${summary} (${what})`, ctx, { code: err.code }, [`Transport says: ${err.message}`, hint]);
   }
   return build('internal', `Unexpected failure: ${(err as Error)?.message ?? String(err)}`, ctx, {});
+}
+
+/** Per kind of "no answer": a summary and, where IT has something to do, what. */
+const NO_ANSWER: Record<HttpFailure['kind'], (host: string) => [string, string | undefined]> = {
+  network: () => ['No answer from Campaign', undefined],
+  timeout: () => ['No answer from Campaign', undefined],
+  proxy: (host) => [
+    'The proxy refused the connection or could not be reached',
+    `For IT: the system proxy (or PAC file) must let this computer reach ${host} (a CONNECT tunnel for HTTPS) without asking for credentials Profile Desk cannot give.`,
+  ],
+  certificate: (host) => [
+    `This computer does not trust the certificate ${host} presented`,
+    `For IT: with TLS inspection, the company's root certificate must be in this computer's certificate store; otherwise check the address and the certificate of ${host}.`,
+  ],
+};
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return url;
+  }
 }
 
 /** An answer with an error status, with Campaign's or the gateway's code and words. */
 export function fromErrorResponse(res: HttpResponse, ctx: CallContext): DeskError {
   const says = readServerError(res.body);
-  return build(kindForStatus(res.status, says), `Campaign answered HTTP ${res.status}`, ctx, {
+  const kind = kindForStatus(res.status, says);
+  if (kind === 'proxy') {
+    // The proxy's words (often an HTML page) are for IT, not shown as Campaign's.
+    const proxySays = says.message && `Proxy says: ${says.message}`;
+    return build(kind, `The proxy answered HTTP ${res.status}`, ctx, { status: res.status }, [proxySays, NO_ANSWER.proxy(hostOf(ctx.url))[1]]);
+  }
+  return build(kind, `Campaign answered HTTP ${res.status}`, ctx, {
     status: res.status,
     code: says.code,
     serverMessage: says.message,
@@ -65,7 +97,13 @@ export function unexpectedAnswer(ctx: CallContext, why: string, status?: number)
   return build('unexpectedAnswer', `Campaign's answer could not be read: ${why}`, ctx, { status });
 }
 
-function build(kind: ErrorKind, message: string, ctx: CallContext, extra: Omit<Partial<AppError>, 'kind' | 'message' | 'details'>): DeskError {
+function build(
+  kind: ErrorKind,
+  message: string,
+  ctx: CallContext,
+  extra: Omit<Partial<AppError>, 'kind' | 'message' | 'details'>,
+  more: (string | undefined)[] = [],
+): DeskError {
   const lines = [
     `Time: ${new Date().toISOString()}`,
     `Connection: ${ctx.connectionName}`,
@@ -76,6 +114,7 @@ function build(kind: ErrorKind, message: string, ctx: CallContext, extra: Omit<P
     extra.serverMessage && `Campaign says: ${extra.serverMessage}`,
     extra.requestId && `Request id: ${extra.requestId}`,
     extra.retryAfterSeconds !== undefined && `Retry-After: ${extra.retryAfterSeconds} s`,
+    ...more,
   ].filter(Boolean);
   const info: AppError = { kind, message, details: lines.join('\n') };
   for (const [k, v] of Object.entries(extra)) if (v !== undefined) (info as unknown as Record<string, unknown>)[k] = v;

@@ -28,6 +28,7 @@ const TRANSIENT_STATUS = new Set([502, 503, 504]);
 /**
  * Only failures that another try can cure. A 500 with a validation message (invalidValue), other 4xx,
  * notFound and unexpectedAnswer would fail the same way again; authExpired is renewed by the client itself.
+ * Nor are proxy and certificate failures retried: an untrusted certificate or a refusing proxy needs IT, not time.
  */
 export function isRetryable(info: AppError): boolean {
   if (info.kind === 'network' || info.kind === 'timeout' || info.kind === 'rateLimited') return true;

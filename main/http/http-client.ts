@@ -19,7 +19,8 @@ export interface HttpResponse {
   body: string;
 }
 
-export const httpFailureKinds = ['timeout', 'network'] as const;
+/** proxy and certificate: what an office network adds (a company proxy, TLS inspection with its own root certificate). */
+export const httpFailureKinds = ['timeout', 'network', 'proxy', 'certificate'] as const;
 export type HttpFailureKind = (typeof httpFailureKinds)[number];
 
 /** No answer at all: the request may or may not have reached the server. */

@@ -30,6 +30,10 @@ export const ErrorKind = {
   /** No answer: offline, DNS, refused, reset. */
   network: 'network',
   timeout: 'timeout',
+  /** The company proxy refused the connection (a CONNECT refused, 407) or could not be reached. */
+  proxy: 'proxy',
+  /** This computer does not trust the certificate Campaign's (or IMS's) address presented: waiting does not cure it. */
+  certificate: 'certificate',
   /** An answer we cannot read. */
   unexpectedAnswer: 'unexpectedAnswer',
   /** The same save is already running. */
@@ -48,6 +52,8 @@ export const KeychainReason = {
   noDbus: 'noDbus',
   noSecretService: 'noSecretService',
   locked: 'locked',
+  /** The keychain backend itself could not be loaded (Linux without libsecret). */
+  unavailable: 'unavailable',
   other: 'other',
 } as const;
 export type KeychainReason = (typeof KeychainReason)[keyof typeof KeychainReason];

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { locales, type Locale } from '../model/connection';
@@ -12,12 +13,26 @@ export interface LocalePreference {
   set(locale: Locale): Promise<void>;
 }
 
+/**
+ * The stored choice, read synchronously: Chromium's language (--lang) must be set while main's first tick runs,
+ * before Electron is ready, so there is no time to wait for a file. undefined when none or unreadable.
+ */
+export function readLocaleChoiceSync(file: string): Locale | undefined {
+  try {
+    return choiceIn(readFileSync(file, 'utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
+const choiceIn = (text: string): Locale | undefined => preferencesSchema.parse(JSON.parse(text)).locale;
+
 /** The choice is kept in a small file; nothing else, and never a secret. An unreadable file means "no choice yet". */
 export function createLocalePreference(file: string, osLanguages: readonly string[]): LocalePreference {
   let chosen: Promise<Locale | undefined> | undefined;
   const read = async (): Promise<Locale | undefined> => {
     try {
-      return preferencesSchema.parse(JSON.parse(await readFile(file, 'utf8'))).locale;
+      return choiceIn(await readFile(file, 'utf8'));
     } catch {
       return undefined;
     }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { AppError, ErrorKind } from '../../../main/model/errors';
 import { DeskError, deskError } from '../../../main/errors/desk-error';
 import { DEFAULT_RETRY_POLICY, isRetryable, withRetries, type RetryPolicy } from '../../../main/campaign/retry';
+import { isTransient } from '../../../main/bulk/patience';
 
 /** mulberry32: a small seeded generator, so jitter is random yet the same on every run. */
 function seeded(seed: number): () => number {
@@ -59,6 +60,13 @@ describe('isRetryable', () => {
     expect(isRetryable(err('serverError').info)).toBe(false);
     for (const kind of ['authExpired', 'forbidden', 'notFound', 'badAddress', 'unexpectedAnswer', 'invalidRequest', 'busy', 'internal'] as const) {
       expect(isRetryable(err(kind).info)).toBe(false);
+    }
+  });
+
+  it('neither retries nor waits out a refusing proxy or an untrusted certificate: IT fixes those, not time', () => {
+    for (const kind of ['proxy', 'certificate'] as const) {
+      expect(isRetryable(err(kind).info), kind).toBe(false);
+      expect(isTransient(err(kind).info), kind).toBe(false);
     }
   });
 });
