@@ -26,13 +26,15 @@ let sim: TestSimulator;
 beforeAll(async () => {
   requirePrivateKeyring();
   dir = await mkdtemp(join(tmpdir(), 'bulk-crash-'));
-  child = join(dir, 'child.cjs');
+  // Inside the project, so the child finds keytar in node_modules (the app loads it on first use, by import()).
+  child = join(__dirname, '..', '..', '..', 'node_modules', '.cache', 'profile-desk-tests', `bulk-crash-${process.pid}.cjs`);
   await build({ entryPoints: [join(__dirname, 'crash-child.ts')], bundle: true, platform: 'node', target: 'node20', format: 'cjs', outfile: child, logLevel: 'warning', external: ['keytar'] });
   sim = await startTestSimulator({ profileCount: 600, latencyMs: 2 });
 });
 afterAll(async () => {
   await sim?.close();
   await rm(dir, { recursive: true, force: true });
+  await rm(child, { force: true });
 });
 
 interface Life {
