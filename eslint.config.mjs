@@ -6,7 +6,7 @@ import svelte from 'eslint-plugin-svelte';
 import globals from 'globals';
 
 /** Folders of plain-TypeScript domain code: no Electron, no transport, no composition root. */
-const DOMAIN = ['auth', 'audit', 'bulk', 'campaign', 'connections', 'diagnostics', 'drafts', 'errors', 'files', 'http', 'logging', 'preferences', 'profiles', 'secrets', 'security', 'spreadsheets', 'storage'];
+const DOMAIN = ['auth', 'audit', 'bulk', 'campaign', 'connections', 'diagnostics', 'drafts', 'errors', 'files', 'http', 'logging', 'policy', 'preferences', 'profiles', 'secrets', 'security', 'spreadsheets', 'storage'];
 const domainFiles = DOMAIN.map((d) => `main/${d}/**/*.ts`);
 
 const restricted = (paths, patterns) => ['error', { paths, patterns }];

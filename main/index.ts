@@ -14,19 +14,24 @@ import { createLogFile } from './logging/log-file';
 import { createLogger, createRedactor } from './logging/logger';
 import { chromiumLanguage, resolveLocale } from './preferences/locale';
 import { readLocaleChoiceSync } from './preferences/locale-preference';
+import { policyFileFor } from './policy/policy-location';
+import { readPolicyFile, type PolicyReading } from './policy/policy-file';
 import { probeKeychain } from './secrets/keychain-probe';
 import { createKeychainStore } from './secrets/keychain-store';
 import { copyAndConfirm, createDialogs, createMainWindow, hardenSessions, installMenu, openFolder, registerAppScheme, serveRenderer } from './window';
 
 const preload = join(__dirname, 'preload.js');
 const os = { platform: process.platform, release: release(), arch: arch() };
+// IT's policy, read once before anything else: it may fix the language Chromium starts in.
+let policy: PolicyReading | undefined;
 
 void startApp({
   app,
   about: [`Profile Desk ${app.getVersion()}`, `Electron ${process.versions.electron}, Chromium ${process.versions.chrome}`, `OS: ${os.platform} ${os.release} ${os.arch}`],
   language() {
+    policy = readPolicyFile(policyFileFor(process.platform, process.env));
     const osLanguages = app.getPreferredSystemLanguages();
-    const locale = resolveLocale(readLocaleChoiceSync(join(app.getPath('userData'), 'preferences.json')), osLanguages);
+    const locale = policy.view.language ?? resolveLocale(readLocaleChoiceSync(join(app.getPath('userData'), 'preferences.json')), osLanguages);
     return { locale, chromium: chromiumLanguage(locale, osLanguages) };
   },
   beforeReady: registerAppScheme,
@@ -43,6 +48,7 @@ void startApp({
       appVersion: app.getVersion(),
       redactor,
       dialogs: createDialogs(),
+      policy,
       // Chromium's network stack: the system proxy, PAC file and the OS's certificate store apply, as in a browser.
       http: createAxiosHttp({ fetch: (input, init) => net.fetch(input, init) }),
     });
@@ -54,7 +60,14 @@ void startApp({
     const t = shellTexts[locale];
     const diagnostics = () =>
       collectDiagnostics({
-        facts: { appVersion: app.getVersion(), versions: process.versions, os: { ...os, version: osVersion() }, locale, folders: { data: app.getPath('userData'), logs: logs.dir } },
+        facts: {
+          appVersion: app.getVersion(),
+          versions: process.versions,
+          os: { ...os, version: osVersion() },
+          locale,
+          folders: { data: app.getPath('userData'), logs: logs.dir },
+          policy: policy?.view,
+        },
         checkKeychain: () => probeKeychain(secrets),
         connections: () => desk.handlers.listConnections(undefined),
         logTail: logs.tail,

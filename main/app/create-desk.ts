@@ -20,7 +20,9 @@ import { createBulkSettings } from '../bulk/bulk-settings';
 import { createMappingMemory } from '../bulk/mapping-memory';
 import { createRunStore } from '../bulk/run-store';
 import type { FileDialogs } from '../files/file-dialogs';
-import type { BulkRun, BulkSettings } from '../model/bulk';
+import { DEFAULT_BULK_SETTINGS, type BulkRun, type BulkSettings } from '../model/bulk';
+import type { PolicyView } from '../model/policy';
+import type { PolicyReading } from '../policy/policy-file';
 import { createClientRegistry } from './client-registry';
 import { createLocalePreference } from '../preferences/locale-preference';
 
@@ -43,8 +45,20 @@ export interface DeskOptions {
   startDemoSimulator?: () => Promise<DemoBackend>;
   /** The OS's open and save dialogs (main/window.ts); tests pass a stand-in. */
   dialogs: FileDialogs;
-  /** Limits of bulk changes beyond the app's defaults (IT's policy; tests raise the pace). */
+  /** Limits of bulk changes beyond the app's defaults (tests raise the pace); IT's policy caps them further. */
   bulkLimits?: Partial<BulkSettings>;
+  /** IT's policy file as read at start (policy/policy-file.ts); none when absent. */
+  policy?: PolicyReading;
+}
+
+const NO_POLICY: PolicyReading = { view: { state: 'none', file: '', lockConnections: false, hideDemo: false, confirmProductionSaves: false }, connections: [] };
+
+/** The app's (or a test's) bulk limits, capped by IT's. */
+function cappedLimits(limits: Partial<BulkSettings> = {}, policy: PolicyView): Partial<BulkSettings> {
+  const cap = (mine: number | undefined, fallback: number, its: number | undefined) => (its === undefined ? mine : Math.min(mine ?? fallback, its));
+  const maxRequestsPerSecond = cap(limits.maxRequestsPerSecond, DEFAULT_BULK_SETTINGS.maxRequestsPerSecond, policy.maxRequestsPerSecond);
+  const maxRows = cap(limits.maxRows, DEFAULT_BULK_SETTINGS.maxRows, policy.maxBulkRows);
+  return { ...limits, ...(maxRequestsPerSecond !== undefined ? { maxRequestsPerSecond } : {}), ...(maxRows !== undefined ? { maxRows } : {}) };
 }
 
 /**
@@ -60,12 +74,16 @@ export interface Desk {
 }
 
 export function createDesk(o: DeskOptions): Desk {
+  const policy = o.policy ?? NO_POLICY;
   const connections = createConnectionStore({
     settingsFile: join(o.userDataDir, 'connections.json'),
     secrets: o.secrets,
     servicePrefix: o.keychainNamespace,
+    managed: policy.connections,
+    locked: policy.view.lockConnections,
+    hideDemo: policy.view.hideDemo,
   });
-  const demo = createDemoConnection(connections, o.startDemoSimulator ?? (() => startSimulator()));
+  const demo = createDemoConnection(connections, o.startDemoSimulator ?? (() => startSimulator()), { hidden: policy.view.hideDemo });
   const registry = createClientRegistry({ connections, redactor: o.redactor, http: o.http ?? createAxiosHttp(), tuning: o.campaignTuning });
 
   async function clientFor(connectionId: string): Promise<CampaignClient> {
@@ -80,9 +98,9 @@ export function createDesk(o: DeskOptions): Desk {
     const { name, environment, tenant } = await connections.settingsOf(id);
     return { id, name, environment, tenant };
   };
-  const profiles = createProfileService({ clientFor, audit, drafts, describeConnection });
-  const locale = createLocalePreference(join(o.userDataDir, 'preferences.json'), o.osLanguages);
-  const bulkSettings = createBulkSettings(join(o.userDataDir, 'bulk', 'settings.json'), o.bulkLimits);
+  const profiles = createProfileService({ clientFor, audit, drafts, describeConnection, confirmProductionSaves: policy.view.confirmProductionSaves });
+  const locale = createLocalePreference(join(o.userDataDir, 'preferences.json'), o.osLanguages, policy.view.language);
+  const bulkSettings = createBulkSettings(join(o.userDataDir, 'bulk', 'settings.json'), cappedLimits(o.bulkLimits, policy.view));
   const bulk = createBulkService({
     files: createBulkFileStore(join(o.userDataDir, 'bulk', 'files'), bulkSettings.get, locale.get),
     runs: createRunStore(join(o.userDataDir, 'bulk', 'runs')),
@@ -99,6 +117,7 @@ export function createDesk(o: DeskOptions): Desk {
     saveSettings: bulkSettings.save,
     locale: locale.get,
     osUser,
+    ...(policy.view.maxRequestsPerSecond !== undefined ? { itMaxRequestsPerSecond: policy.view.maxRequestsPerSecond } : {}),
   });
   const handlers = createHandlers({
     audit,
@@ -115,6 +134,7 @@ export function createDesk(o: DeskOptions): Desk {
     },
     locale,
     appVersion: o.appVersion,
+    policy: policy.view,
     bulk,
     dialogs: o.dialogs,
   });

@@ -11,6 +11,7 @@ import type { FieldDef } from '../model/profile';
 import type { AuditLog } from '../audit/audit-log';
 import { summarize } from '../audit/history';
 import type { CampaignClient } from '../campaign/client';
+import { PolicyRule } from '../model/policy';
 import { deskError } from '../errors/desk-error';
 import { dialogTitles, SPREADSHEET_FILES } from '../files/dialog-titles';
 import type { FileDialogs } from '../files/file-dialogs';
@@ -79,6 +80,8 @@ export interface BulkDeps {
   saveSettings(settings: BulkSettings): Promise<void>;
   locale(): Promise<Locale>;
   osUser: string;
+  /** The highest pace IT's policy allows, if it sets one. */
+  itMaxRequestsPerSecond?: number;
   now?: () => Date;
 }
 
@@ -186,8 +189,14 @@ export function createBulkService(deps: BulkDeps): BulkService {
 
     async setRate(requestsPerSecond) {
       const current = await deps.settings();
+      if (deps.itMaxRequestsPerSecond !== undefined && requestsPerSecond > deps.itMaxRequestsPerSecond) {
+        throw deskError('policy', `IT's policy allows at most ${deps.itMaxRequestsPerSecond} requests per second`, {
+          code: PolicyRule.rateLimit,
+          params: { max: deps.itMaxRequestsPerSecond },
+        });
+      }
       if (!(requestsPerSecond > 0) || requestsPerSecond > current.maxRequestsPerSecond) {
-        throw deskError('invalidRequest', `Requests per second must be between 0 and ${current.maxRequestsPerSecond}`);
+        throw deskError('invalidRequest', `Requests per second must be between 1 and ${current.maxRequestsPerSecond}`);
       }
       const next = { ...current, requestsPerSecond };
       await deps.saveSettings(next);

@@ -4,7 +4,8 @@
  * summaries carry at most the last four characters.
  */
 import { randomUUID } from 'node:crypto';
-import { DEFAULT_SCOPES, type ConnectionSummary, type SaveConnectionRequest, type SecretStatus } from '../model/connection';
+import { DEFAULT_SCOPES, type ConnectionSettings, type ConnectionSummary, type SaveConnectionRequest, type SecretStatus } from '../model/connection';
+import { PolicyRule, type ManagedConnection } from '../model/policy';
 import { deskError } from '../errors/desk-error';
 import type { SecretStore } from '../secrets/secret-store';
 import { probeKeychain } from '../secrets/keychain-probe';
@@ -60,7 +61,16 @@ export interface ConnectionStoreOptions {
   newId?: () => string;
   /** Keychain service names start with this; e2e runs use their own so parallel tests never share entries. */
   servicePrefix?: string;
+  /** IT's connections from the policy: listed first; only their secrets can be entered. */
+  managed?: ManagedConnection[];
+  /** IT's policy locks the operator's connections: none added, edited (but for secrets) or deleted. */
+  locked?: boolean;
+  /** IT's policy hides the Demo. */
+  hideDemo?: boolean;
 }
+
+const SETTING_KEYS = ['name', 'tenant', 'environment', 'apiName', 'baseUrl', 'authMode', 'imsUrl'] as const satisfies readonly (keyof ConnectionSettings)[];
+const sameSettings = (a: ConnectionSettings, b: ConnectionSettings) => SETTING_KEYS.every((k) => a[k] === b[k]);
 
 function parseCachedToken(text: string | null): IssuedToken | null {
   if (!text) return null;
@@ -77,7 +87,15 @@ export function createConnectionStore({
   secrets,
   newId = randomUUID,
   servicePrefix = KEYCHAIN_SERVICE_PREFIX,
+  managed = [],
+  locked = false,
+  hideDemo = false,
 }: ConnectionStoreOptions): ConnectionStore {
+  const managedById = new Map(managed.map((m) => [m.id, m]));
+  const asStored = (m: ManagedConnection): StoredConnection => {
+    const { scopes: _scopes, ...settings } = m;
+    return { ...settings, isDemo: false };
+  };
   const serviceOf = (id: string) => keychainService(id, servicePrefix);
   const read = (id: string, account: SecretAccount) => secrets.get(serviceOf(id), account);
   // save and delete read, modify and rewrite the whole file: run them one at a time so none is lost.
@@ -90,7 +108,11 @@ export function createConnectionStore({
 
   const unknownId = (id: string) => deskError('invalidRequest', `No connection with id "${id}"`);
 
+  const policyError = (rule: PolicyRule, message: string) => deskError('policy', message, { code: rule });
+
   async function find(id: string): Promise<StoredConnection> {
+    const it = managedById.get(id);
+    if (it) return asStored(it);
     const found = (await readSettings(settingsFile)).find((c) => c.id === id);
     if (!found) throw unknownId(id);
     return found;
@@ -99,9 +121,11 @@ export function createConnectionStore({
   async function summarize(c: StoredConnection): Promise<ConnectionSummary> {
     const [apiKey, clientSecret, scopes, accessToken, cached] = await Promise.all(SECRET_ACCOUNTS.map((a) => read(c.id, a)));
     const expiresAt = c.authMode === 'oauth' ? parseCachedToken(cached ?? null)?.expiresAt : accessToken ? jwtExpiry(accessToken) : undefined;
+    const it = managedById.get(c.id);
     return {
       ...c,
-      scopes: scopes ?? '',
+      scopes: it ? it.scopes : (scopes ?? ''),
+      ...(it ? { managed: true as const } : {}),
       secrets: { apiKey: secretStatus(apiKey ?? null), clientSecret: secretStatus(clientSecret ?? null), accessToken: secretStatus(accessToken ?? null) },
       ...(expiresAt !== undefined ? { tokenExpiresAt: new Date(expiresAt).toISOString() } : {}),
     };
@@ -122,10 +146,24 @@ export function createConnectionStore({
     return writes;
   }
 
+  /** IT's connection: its settings must stay IT's; only secrets are written. */
+  async function saveManaged(it: ManagedConnection, req: SaveConnectionRequest): Promise<ConnectionSummary> {
+    if (!sameSettings(it, req) || (req.scopes !== undefined && req.scopes !== it.scopes)) {
+      throw policyError(PolicyRule.managedConnection, `Connection "${it.name}" is set up by IT's policy: only its credentials can be entered here`);
+    }
+    const existing = asStored(it);
+    const service = serviceOf(it.id);
+    for (const [account, value] of secretWrites({ ...req, scopes: undefined }, existing)) {
+      if (value === null) await secrets.delete(service, account);
+      else await secrets.set(service, account, value);
+    }
+    return summarize(existing);
+  }
+
   return {
     async list() {
-      const all = await readSettings(settingsFile);
-      return Promise.all(all.map(summarize));
+      const own = (await readSettings(settingsFile)).filter((c) => !managedById.has(c.id) && !(hideDemo && c.isDemo));
+      return Promise.all([...managed.map(asStored), ...own].map(summarize));
     },
 
     async get(id) {
@@ -135,11 +173,19 @@ export function createConnectionStore({
     settingsOf: find,
 
     save(req, opts = {}) {
+      const it = req.id === undefined ? undefined : managedById.get(req.id);
+      if (it) return serial(() => saveManaged(it, req));
       return serial(async () => {
         const all = await readSettings(settingsFile);
         const existing = req.id === undefined ? undefined : all.find((c) => c.id === req.id);
         // Operators edit only what exists; main's own Demo connection is created under its fixed id.
         if (req.id !== undefined && !existing && !opts.isDemo) throw unknownId(req.id);
+        if (locked && !opts.isDemo && !existing?.isDemo) {
+          if (!existing) throw policyError(PolicyRule.connectionsLocked, 'IT\'s policy does not allow adding connections on this computer');
+          if (!sameSettings(existing, req) || req.scopes !== undefined) {
+            throw policyError(PolicyRule.connectionsLocked, `IT's policy does not allow changing the settings of connection "${existing.name}"`);
+          }
+        }
         const entry: StoredConnection = {
           id: existing?.id ?? req.id ?? newId(),
           name: req.name,
@@ -168,9 +214,12 @@ export function createConnectionStore({
     },
 
     delete(id) {
+      if (managedById.has(id)) return Promise.reject(policyError(PolicyRule.managedConnection, `Connection "${id}" is set up by IT's policy and cannot be deleted`));
       return serial(async () => {
         const all = await readSettings(settingsFile);
-        if (!all.some((c) => c.id === id)) throw unknownId(id);
+        const existing = all.find((c) => c.id === id);
+        if (!existing) throw unknownId(id);
+        if (locked && !existing.isDemo) throw policyError(PolicyRule.connectionsLocked, 'IT\'s policy does not allow deleting connections on this computer');
         // A locked keyring "deletes" nothing and reports no error: go on only when it provably works.
         await probeKeychain(secrets);
         for (const account of SECRET_ACCOUNTS) await secrets.delete(serviceOf(id), account);
@@ -180,7 +229,9 @@ export function createConnectionStore({
 
     async credentialsFor(id) {
       const c = await find(id);
-      const needed: SecretAccount[] = c.authMode === 'oauth' ? ['apiKey', 'clientSecret', 'scopes'] : ['apiKey', 'accessToken'];
+      // A managed connection's scopes are IT's, in the policy; the others keep theirs with the credentials.
+      const scopesFrom: SecretAccount[] = managedById.has(id) ? [] : ['scopes'];
+      const needed: SecretAccount[] = c.authMode === 'oauth' ? ['apiKey', 'clientSecret', ...scopesFrom] : ['apiKey', 'accessToken'];
       const values = await Promise.all(needed.map((a) => read(id, a)));
       const missing = needed.filter((_, i) => values[i] === null);
       if (missing.length > 0) {
@@ -190,7 +241,8 @@ export function createConnectionStore({
           code: missing.join(','),
         });
       }
-      const [apiKey, second, scopes] = values as string[];
+      const [apiKey, second, storedScopes] = values as string[];
+      const scopes = managedById.get(id)?.scopes ?? storedScopes;
       return c.authMode === 'oauth'
         ? { mode: 'oauth', apiKey: apiKey!, clientSecret: second!, scopes: scopes!, imsUrl: c.imsUrl || DEFAULT_IMS_URL }
         : { mode: 'token', apiKey: apiKey!, accessToken: second! };

@@ -1,4 +1,6 @@
 import type { ConnectionSummary } from '../model/connection';
+import { PolicyRule } from '../model/policy';
+import { deskError } from '../errors/desk-error';
 import type { ConnectionStore } from './connection-store';
 
 export const DEMO_CONNECTION_ID = 'demo';
@@ -25,7 +27,7 @@ export interface DemoConnection {
  * workflow without Adobe credentials. Its port and secret change with every start, so the stored
  * connection is refreshed the first time it is used in a run.
  */
-export function createDemoConnection(connections: ConnectionStore, startBackend: () => Promise<DemoBackend>): DemoConnection {
+export function createDemoConnection(connections: ConnectionStore, startBackend: () => Promise<DemoBackend>, o: { hidden?: boolean } = {}): DemoConnection {
   let running: Promise<ConnectionSummary> | undefined;
   let backend: DemoBackend | undefined;
 
@@ -51,6 +53,7 @@ export function createDemoConnection(connections: ConnectionStore, startBackend:
 
   return {
     ensure() {
+      if (o.hidden) return Promise.reject(deskError('policy', 'IT\'s policy hides the Demo on this computer', { code: PolicyRule.demoHidden }));
       running ??= start().catch((err: unknown) => {
         running = undefined;
         throw err;

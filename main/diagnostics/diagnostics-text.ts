@@ -3,9 +3,10 @@
  * recent log lines) and never a secret: connections are named field by field, and everything passes the redactor.
  */
 import type { ConnectionSummary, Locale } from '../model/connection';
+import type { PolicyView } from '../model/policy';
 
 /** What IT may see of a connection: where it points, never its credentials. */
-export type DiagnosticsConnection = Pick<ConnectionSummary, 'name' | 'tenant' | 'environment' | 'apiName' | 'authMode' | 'baseUrl' | 'imsUrl' | 'isDemo'>;
+export type DiagnosticsConnection = Pick<ConnectionSummary, 'name' | 'tenant' | 'environment' | 'apiName' | 'authMode' | 'baseUrl' | 'imsUrl' | 'isDemo' | 'managed'>;
 
 export type KeychainState = { working: true } | { working: false; reason?: string; message: string };
 
@@ -18,8 +19,8 @@ export interface DiagnosticsFacts {
   /** Where the app keeps its data and logs. */
   folders: { data: string; logs: string };
   keychain: KeychainState;
-  /** IT's policy in force; printed as given, "none" without one. */
-  policy?: unknown;
+  /** IT's policy in force; "none" without one. */
+  policy?: PolicyView;
   /** A text instead of a list: why the list could not be read. */
   connections: readonly DiagnosticsConnection[] | string;
   logLines: readonly string[] | string;
@@ -31,7 +32,22 @@ export const DIAGNOSTICS_LOG_LINES = 200;
 function connectionLine(c: DiagnosticsConnection): string {
   const base = c.baseUrl.trim() === '' ? 'default' : c.baseUrl;
   const ims = c.authMode === 'token' ? 'not used' : c.imsUrl.trim() === '' ? 'default' : c.imsUrl;
-  return `- ${c.name}${c.isDemo ? ' (Demo)' : ''}: tenant ${c.tenant}, ${c.environment}, ${c.apiName}, sign-in ${c.authMode}, base address ${base}, token address ${ims}`;
+  return `- ${c.name}${c.isDemo ? ' (Demo)' : ''}${c.managed ? ' (set up by IT)' : ''}: tenant ${c.tenant}, ${c.environment}, ${c.apiName}, sign-in ${c.authMode}, base address ${base}, token address ${ims}`;
+}
+
+function policyLines(p: PolicyView | undefined): string[] {
+  if (!p || p.state === 'none') return [`Policy: none${p?.file ? ` (looked for ${p.file})` : ''}`];
+  const yes = (b: boolean) => (b ? 'yes' : 'no');
+  const rules = [
+    `connections locked: ${yes(p.lockConnections)}`,
+    `Demo hidden: ${yes(p.hideDemo)}`,
+    `production saves confirmed by typing: ${yes(p.confirmProductionSaves)}`,
+    `max requests/s: ${p.maxRequestsPerSecond ?? 'app default'}`,
+    `max bulk rows: ${p.maxBulkRows ?? 'app default'}`,
+    `language: ${p.language ?? 'operator/OS'}`,
+  ].join('; ');
+  if (p.state === 'applied') return [`Policy: applied from ${p.file}`, `  ${rules}`];
+  return [`Policy: BROKEN, the safest reading applies (${p.file})`, ...(p.problem?.details ?? '').split('\n').map((l) => `  ${l}`), `  in force: ${rules}`];
 }
 
 function keychainLine(k: KeychainState): string {
@@ -53,7 +69,7 @@ export function diagnosticsText(f: DiagnosticsFacts, redact: (text: string) => s
     `Data folder: ${f.folders.data}`,
     `Log folder: ${f.folders.logs}`,
     `Keychain: ${keychainLine(f.keychain)}`,
-    `Policy: ${f.policy === undefined ? 'none' : JSON.stringify(f.policy, null, 2)}`,
+    ...policyLines(f.policy),
     '',
     'Connections:',
     ...connections,

@@ -60,6 +60,7 @@ export const saveProfileRequest = z.strictObject({
   base: editBase,
   profileName: z.string().max(200).optional(),
   undoOf: z.string().min(1).max(64).optional(),
+  typedConfirmation: z.string().max(200).optional(),
 }) satisfies z.ZodType<SaveRequest>;
 
 export const verifyRequest = z.strictObject({ connectionId: id, pkey, sent: fieldValues }) satisfies z.ZodType<VerifyRequest>;

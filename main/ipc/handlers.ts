@@ -1,5 +1,6 @@
 /** One function per contract channel, calling the services; payloads arrive already validated by register.ts. */
 import type { AppInfo } from '../model/connection';
+import type { PolicyView } from '../model/policy';
 import type { HistoryFilter, HistoryPage } from '../model/history';
 import type { Handlers } from './register';
 import type { ConnectionStore } from '../connections/connection-store';
@@ -30,12 +31,13 @@ export interface HandlerDeps {
   forget(connectionId: string): void;
   locale: LocalePreference;
   appVersion: string;
+  policy: PolicyView;
   bulk: BulkService;
   dialogs: FileDialogs;
 }
 
 export function createHandlers(d: HandlerDeps): Handlers {
-  const appInfo = async (): Promise<AppInfo> => ({ locale: await d.locale.get(), version: d.appVersion });
+  const appInfo = async (): Promise<AppInfo> => ({ locale: await d.locale.get(), version: d.appVersion, policy: d.policy });
   const dated = (filter: HistoryFilter) => ({
     ...filter,
     from: filter.from ? new Date(filter.from) : undefined,

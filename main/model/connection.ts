@@ -1,4 +1,5 @@
 /** Connections to Campaign as both processes see them: settings and the state of their secrets, never a secret. */
+import type { PolicyView } from './policy';
 
 export const locales = ['de', 'en'] as const;
 export type Locale = (typeof locales)[number];
@@ -40,6 +41,8 @@ export interface ConnectionSummary extends ConnectionSettings {
   /** Not secret, but kept in the keychain with the credential it belongs to. */
   scopes: string;
   isDemo: boolean;
+  /** Set up by IT in the policy file: its settings cannot be changed here, only its secrets entered. */
+  managed?: true;
   /** apiKey is the OAuth client id. */
   secrets: { apiKey: SecretStatus; clientSecret: SecretStatus; accessToken: SecretStatus };
   /** When the current access token expires (ISO time), if known. */
@@ -68,6 +71,8 @@ export interface ConnectionCheck {
 export interface AppInfo {
   locale: Locale;
   version: string;
+  /** IT's policy in force (state 'none' without one). */
+  policy: PolicyView;
 }
 
 export interface KeychainStatus {

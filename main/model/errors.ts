@@ -42,6 +42,8 @@ export const ErrorKind = {
   badFile: 'badFile',
   /** A bulk change that no longer fits its preview or file (changed on disk, other mapping). */
   staleRun: 'staleRun',
+  /** IT's policy does not allow this, or the policy file itself is unusable; AppError.code holds a PolicyRule. */
+  policy: 'policy',
   internal: 'internal',
 } as const;
 export type ErrorKind = (typeof ErrorKind)[keyof typeof ErrorKind];

@@ -18,6 +18,8 @@ export interface SaveRequest extends ProfileRef {
   profileName?: string;
   /** The saveId of the history entry this save undoes. */
   undoOf?: string;
+  /** The connection's name as the operator typed it, where IT's policy asks for that on production. */
+  typedConfirmation?: string;
 }
 
 /** A field the operator edited that someone else changed since it was loaded. */

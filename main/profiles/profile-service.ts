@@ -2,6 +2,7 @@ import type { ConnectionInfo } from '../model/connection';
 import type { FieldDef, FindKind, FindResult, LoadedProfile, ProfileHit } from '../model/profile';
 import type { SaveOutcome, SaveRequest, VerifyReport, VerifyRequest } from '../model/save';
 import { classifyQuery } from '../model/search-query';
+import { confirmsName, PolicyRule } from '../model/policy';
 import type { AuditLog } from '../audit/audit-log';
 import type { CampaignClient, ListPage, RawProfile } from '../campaign/client';
 import { displayName, fieldsFromMetadata, readPath } from '../campaign/field-catalog';
@@ -34,6 +35,8 @@ export interface ProfileServiceDeps {
   describeConnection(connectionId: string): Promise<ConnectionInfo>;
   audit: Pick<AuditLog, 'append'>;
   drafts: Pick<DraftStore, 'save' | 'discard'>;
+  /** IT's policy: a save to production needs the connection's name typed. */
+  confirmProductionSaves?: boolean;
   now?: () => Date;
 }
 
@@ -52,6 +55,15 @@ function toFindResult(kind: FindKind, page: ListPage): FindResult {
 }
 
 export function createProfileService(deps: ProfileServiceDeps): ProfileService {
+  async function checkConfirmation(connectionId: string, typed: string | undefined): Promise<void> {
+    const connection = await deps.describeConnection(connectionId);
+    if (connection.environment === 'production' && !confirmsName(typed, connection.name)) {
+      throw deskError('policy', `IT's policy asks for the connection's name ("${connection.name}") to be typed before saving to production`, {
+        code: PolicyRule.confirmationRequired,
+      });
+    }
+  }
+
   const now = deps.now ?? (() => new Date());
   const fieldCache = new Map<string, Promise<FieldDef[]>>();
   const saving = new Set<string>();
@@ -104,6 +116,7 @@ export function createProfileService(deps: ProfileServiceDeps): ProfileService {
 
     async save(request) {
       const { connectionId, pkey } = request;
+      if (deps.confirmProductionSaves) await checkConfirmation(connectionId, request.typedConfirmation);
       const key = `${connectionId}\u0000${pkey}`;
       if (saving.has(key)) throw deskError('busy', 'A save of this profile is already running');
       saving.add(key);

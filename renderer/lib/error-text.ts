@@ -3,6 +3,7 @@
  * Pure: returns message keys plus the values to put into them; the ErrorPanel translates.
  */
 import type { AppError, ErrorKind } from '../../main/model/errors';
+import { PolicyRule } from '../../main/model/policy';
 import { en, type MessageKey } from './i18n/en';
 import type { Params } from './i18n/translate';
 
@@ -17,7 +18,7 @@ export interface ErrorText {
 
 type Triple = Pick<ErrorText, 'title' | 'whatHappened' | 'whatToDo'>;
 
-const byKind: Record<Exclude<ErrorKind, 'keychain'>, Triple> = {
+const byKind: Record<Exclude<ErrorKind, 'keychain' | 'policy'>, Triple> = {
   invalidRequest: {
     title: 'error.invalidRequest.title',
     whatHappened: 'error.invalidRequest.happened',
@@ -155,9 +156,23 @@ export function errorText(error: AppError): ErrorText {
     }
     case 'badFile':
       return badFileText(error);
+    case 'policy':
+      return policyText(error);
     default:
       return withCampaign(byKind[error.kind] ?? byKind.internal);
   }
+}
+
+/** What IT's policy refused (by its rule), or that the policy file itself is unusable. */
+function policyText(error: AppError): ErrorText {
+  const rule: PolicyRule = (Object.values(PolicyRule) as string[]).includes(error.code ?? '') ? (error.code as PolicyRule) : PolicyRule.connectionsLocked;
+  const max = error.params?.['max'];
+  return {
+    title: `error.policy.${rule}.title`,
+    whatHappened: `error.policy.${rule}.happened`,
+    whatToDo: `error.policy.${rule}.todo`,
+    params: typeof max === 'number' ? { max } : {},
+  };
 }
 
 const megabytes = (bytes: unknown) => (typeof bytes === 'number' ? Math.max(1, Math.round(bytes / 1024 / 1024)) : '?');

@@ -1,5 +1,6 @@
-/** The window frame's state: the app's version and language, and whether the OS keychain works. */
+/** The window frame's state: the app's version and language, IT's policy, and whether the OS keychain works. */
 import type { Locale } from '../../main/model/connection';
+import type { PolicyView } from '../../main/model/policy';
 import type { AppError } from '../../main/model/errors';
 import { desk } from '../lib/desk';
 import { getLocale, setLocale } from '../lib/i18n/i18n.svelte';
@@ -7,6 +8,8 @@ import { getLocale, setLocale } from '../lib/i18n/i18n.svelte';
 class AppFrame {
   ready = $state(false);
   version = $state('');
+  /** IT's policy in force (null until main answered: nothing is offered as changeable before that). */
+  policy = $state.raw<PolicyView | null>(null);
   /** Set while the keychain does not work: without it nothing else is offered. */
   keychainError = $state.raw<AppError | null>(null);
   keychainChecking = $state(false);
@@ -18,6 +21,7 @@ class AppFrame {
     if (info.ok) {
       setLocale(info.value.locale);
       this.version = info.value.version;
+      this.policy = info.value.policy;
     } else {
       setLocale(navigator.language.toLowerCase().startsWith('de') ? 'de' : 'en');
     }

@@ -168,7 +168,8 @@ class Editing {
    * Sends the changes once (one call: main keeps them as a draft until Campaign has them); a second call
    * while the first runs is ignored. Edits stay whatever happens.
    */
-  async save(): Promise<Result<SaveOutcome> | null> {
+  /** typedConfirmation: the connection's name, where IT's policy asks for it before a production save. */
+  async save(typedConfirmation?: string): Promise<Result<SaveOutcome> | null> {
     const profile = this.profile;
     if (!profile || this.saving || this.changeCount === 0 || this.invalid.length > 0) return null;
     this.saving = true;
@@ -181,6 +182,7 @@ class Editing {
         changes,
         base: this.baseFor(profile, changes),
         ...(this.undoOf !== null ? { undoOf: this.undoOf } : {}),
+        ...(typedConfirmation !== undefined ? { typedConfirmation } : {}),
       });
       // Main drafted the edits before anything was sent: a failed save leaves them kept for later too.
       this.draftKept = true;

@@ -6,13 +6,14 @@
 import { test as base, expect, type Page } from '@playwright/test';
 import { build } from 'esbuild';
 import { createServer, type Server } from 'node:http';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { extname, join, resolve, sep } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { createDesk } from '../../main/app/create-desk';
 import { registerHandlers, type IpcEventLike, type IpcMainLike } from '../../main/ipc/register';
 import { createLogger, createRedactor } from '../../main/logging/logger';
+import { readPolicyFile } from '../../main/policy/policy-file';
 import { createKeychainStore, type KeychainBackend } from '../../main/secrets/keychain-store';
 import { CONTENT_SECURITY_POLICY } from '../../main/security/csp';
 import { startTestSimulator, type TestSimulator, type SimulatorOptions } from '../../main/simulator/test-hooks';
@@ -85,6 +86,11 @@ interface Options {
    * failure modes themselves are tested against real keyrings in test/unit/secrets.
    */
   keychainState: 'working' | 'locked';
+  /**
+   * IT's policy file for this run, written from the simulator's addresses (a connection to it); none by default.
+   * Wrapped in an object: Playwright would take a bare function for a fixture.
+   */
+  policy: { text: (sim: TestSimulator) => string } | null;
 }
 
 const lockedKeyring: KeychainBackend = {
@@ -99,10 +105,15 @@ export const test = base.extend<Options & { app: DeskApp }>({
   appLocale: ['de', { option: true }],
   simOptions: [{}, { option: true }],
   keychainState: ['working', { option: true }],
+  policy: [null, { option: true }],
   locale: async ({ appLocale }, use) => use(appLocale === 'de' ? 'de-DE' : 'en-US'),
-  app: async ({ page, appLocale, simOptions, keychainState }, use) => {
+  app: async ({ page, appLocale, simOptions, keychainState, policy: itPolicy }, use) => {
     const userDataDir = await mkdtemp(join(tmpdir(), 'profile-desk-e2e-'));
     const sim = await startTestSimulator(simOptions);
+    // Read the way the app reads /etc/profile-desk/policy.json (or a missing file: no policy).
+    const policyFile = join(userDataDir, 'policy.json');
+    if (itPolicy) await writeFile(policyFile, itPolicy.text(sim), 'utf8');
+    const policy = readPolicyFile(policyFile);
     const { server, origin } = await serveRenderer();
     const logs: string[] = [];
     const ipcAnswers: unknown[] = [];
@@ -125,6 +136,7 @@ export const test = base.extend<Options & { app: DeskApp }>({
         redactor,
         startDemoSimulator: demoBackend,
         dialogs,
+        policy,
       });
       listeners.clear();
       const ipc: IpcMainLike = { handle: (channel, listener) => void listeners.set(channel, listener) };

@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { ESLint } from 'eslint';
 import { build } from 'esbuild';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 // @ts-expect-error: a plain .mjs module shared with the build script, no type declarations
 import { preloadBuild } from '../../../scripts/main-build-options.mjs';
@@ -67,6 +68,18 @@ describe('lint rules guard the boundaries', () => {
 
   it.each(allowed)('%s: allowed', async (_name, path, code) => {
     expect(await violations(path, code)).toEqual([]);
+  });
+
+  it('every folder of main/ is on a floor: each one below ipc/ refuses to import it (a new folder cannot slip past)', async () => {
+    const floors = new Set(['model', 'ipc', 'app', 'simulator']);
+    const domain = readdirSync(join(root, 'main'), { withFileTypes: true }).filter((d) => d.isDirectory() && !floors.has(d.name)).map((d) => d.name);
+    expect(domain.length).toBeGreaterThan(10);
+    const unguarded: string[] = [];
+    for (const folder of domain) {
+      const found = await violations(`main/${folder}/x.ts`, "import { contract } from '../ipc/contract';\nexport const c = contract;");
+      if (!found.some((m) => /never ipc/.test(m))) unguarded.push(folder);
+    }
+    expect(unguarded, 'add these folders to DOMAIN in eslint.config.mjs').toEqual([]);
   });
 
   it('the whole tree lints clean', async () => {

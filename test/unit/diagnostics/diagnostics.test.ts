@@ -51,6 +51,15 @@ function sources(over: Partial<DiagnosticsSources> = {}): DiagnosticsSources {
 }
 
 describe('diagnostics for IT', () => {
+  it('says when IT\'s policy is broken, why, and what applies instead', () => {
+    const facts = { ...sources().facts, keychain: { working: true } as const, connections: [], logLines: [], now: new Date(0) };
+    const problem = { kind: 'policy', code: 'broken', message: 'not JSON', details: 'The policy file /etc/p.json is not valid JSON: Unexpected token' } as const;
+    const policy = { state: 'broken', file: '/etc/p.json', lockConnections: true, hideDemo: false, confirmProductionSaves: true, problem } as const;
+    const text = diagnosticsText({ ...facts, policy }, (t) => t);
+    expect(text).toContain('Policy: BROKEN, the safest reading applies (/etc/p.json)\n  The policy file /etc/p.json is not valid JSON: Unexpected token');
+    expect(text).toContain('in force: connections locked: yes;');
+  });
+
   it('says what IT asks first', async () => {
     const text = await collectDiagnostics(sources());
     for (const expected of [
@@ -100,8 +109,10 @@ describe('diagnostics for IT', () => {
     const connections: DiagnosticsConnection[] = [];
     const logLines = Array.from({ length: 250 }, (_, i) => `line ${i}`);
     const facts = { ...sources().facts, keychain: { working: true } as const, connections, logLines, now: new Date(0) };
-    const text = diagnosticsText({ ...facts, policy: { forbidAddingConnections: true } }, (t) => t);
-    expect(text).toContain('"forbidAddingConnections": true');
+    const policy = { state: 'applied', file: '/etc/profile-desk/policy.json', lockConnections: true, hideDemo: false, confirmProductionSaves: true, maxBulkRows: 5000 } as const;
+    const text = diagnosticsText({ ...facts, policy }, (t) => t);
+    expect(text).toContain('Policy: applied from /etc/profile-desk/policy.json');
+    expect(text).toContain('connections locked: yes; Demo hidden: no; production saves confirmed by typing: yes; max requests/s: app default; max bulk rows: 5000; language: operator/OS');
     expect(text).toContain('(none)');
     expect(text).not.toContain('line 49\n');
     expect(text).toContain('line 50\n');

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type AppError, type ErrorKind, errorKinds } from '../../../main/model/errors';
+import { PolicyRule } from '../../../main/model/policy';
 import { errorText, keychainCodes } from '../../../renderer/lib/error-text';
 import { de } from '../../../renderer/lib/i18n/de';
 import { en } from '../../../renderer/lib/i18n/en';
@@ -33,6 +34,14 @@ describe('errorText', () => {
     expect(new Set(titles).size).toBe(keychainCodes.length);
     expect(errorText(err('keychain', { code: 'weird' })).title).toBe('error.keychain.other.title');
     expect(errorText(err('keychain')).title).toBe('error.keychain.other.title');
+  });
+
+  it('explains each of IT’s policy rules separately, with the limit where there is one', () => {
+    const titles = Object.values(PolicyRule).map((code) => expectKeysExist(err('policy', { code, params: { max: 8 } })).title);
+    expect(new Set(titles).size).toBe(Object.values(PolicyRule).length);
+    const rate = errorText(err('policy', { code: 'rateLimit', params: { max: 8 } }));
+    expect(interpolate(de[rate.whatHappened], rate.params)).toBe('Ihre IT erlaubt höchstens 8 Anfragen pro Sekunde.');
+    expect(errorText(err('policy', { code: 'unheard-of' })).title).toBe('error.policy.connectionsLocked.title');
   });
 
   it("quotes Campaign's message verbatim for a rejected value", () => {
