@@ -7,7 +7,6 @@ import { isAppUrl } from './app/app-assets';
 import { menuTemplate } from './app/menu-template';
 import { shellTexts } from './app/shell-texts';
 import { startApp } from './app/start-app';
-import { collectDiagnostics } from './diagnostics/collect-diagnostics';
 import { createAxiosHttp } from './http/axios-http';
 import { registerHandlers } from './ipc/register';
 import { createLogFile } from './logging/log-file';
@@ -16,7 +15,6 @@ import { chromiumLanguage, resolveLocale } from './preferences/locale';
 import { readLocaleChoiceSync } from './preferences/locale-preference';
 import { policyFileFor } from './policy/policy-location';
 import { readPolicyFile, type PolicyReading } from './policy/policy-file';
-import { probeKeychain } from './secrets/keychain-probe';
 import { createKeychainStore } from './secrets/keychain-store';
 import { copyAndConfirm, createDialogs, createMainWindow, hardenSessions, installMenu, openFolder, registerAppScheme, serveRenderer } from './window';
 
@@ -40,10 +38,9 @@ void startApp({
     const redactor = createRedactor();
     const logs = createLogFile({ file: join(app.getPath('logs'), 'profile-desk.log') });
     const log = createLogger(logs.append, redactor);
-    const secrets = createKeychainStore();
     const desk = createDesk({
       userDataDir: app.getPath('userData'),
-      secrets,
+      secrets: createKeychainStore(),
       osLanguages: app.getPreferredSystemLanguages(),
       appVersion: app.getVersion(),
       redactor,
@@ -59,20 +56,10 @@ void startApp({
 
     const t = shellTexts[locale];
     const diagnostics = () =>
-      collectDiagnostics({
-        facts: {
-          appVersion: app.getVersion(),
-          versions: process.versions,
-          os: { ...os, version: osVersion() },
-          locale,
-          folders: { data: app.getPath('userData'), logs: logs.dir },
-          policy: policy?.view,
-        },
-        checkKeychain: () => probeKeychain(secrets),
-        connections: () => desk.handlers.listConnections(undefined),
-        logTail: logs.tail,
-        redact: redactor.redact,
-      });
+      desk.diagnostics(
+        { appVersion: app.getVersion(), versions: process.versions, os: { ...os, version: osVersion() }, locale, folders: { data: app.getPath('userData'), logs: logs.dir } },
+        logs.tail,
+      );
     const reportFailure = (what: string) => (e: unknown) => log.error(what, { error: String(e) });
     installMenu(
       menuTemplate({

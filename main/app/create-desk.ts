@@ -4,6 +4,7 @@ import { createAuditLog } from '../audit/audit-log';
 import type { CampaignClient, CampaignClientOptions } from '../campaign/client';
 import { createConnectionStore } from '../connections/connection-store';
 import { createDemoConnection, DEMO_CONNECTION_ID, type DemoBackend } from '../connections/demo-connection';
+import { collectDiagnostics, type DiagnosticsSources } from '../diagnostics/collect-diagnostics';
 import { createDraftStore } from '../drafts/draft-store';
 import { createAxiosHttp } from '../http/axios-http';
 import type { HttpClient } from '../http/http-client';
@@ -69,9 +70,14 @@ export interface Desk {
   handlers: Handlers;
   /** Bulk runs going on now: quitting asks first. */
   activeRuns(): BulkRun[];
+  /** "Copy diagnostics for IT": the facts the shell knows (versions, folders), plus the desk's own, redacted. */
+  diagnostics(facts: DiagnosticsFacts, logTail: (count: number) => Promise<string[]>): Promise<string>;
   /** Pauses bulk runs cleanly (rows under way finish) and stops the Demo's simulator. */
   close(): Promise<void>;
 }
+
+/** What only the shell knows for diagnostics; the desk adds the keychain, the policy and the connections. */
+export type DiagnosticsFacts = Omit<DiagnosticsSources['facts'], 'policy'>;
 
 export function createDesk(o: DeskOptions): Desk {
   const policy = o.policy ?? NO_POLICY;
@@ -141,6 +147,14 @@ export function createDesk(o: DeskOptions): Desk {
   return {
     handlers,
     activeRuns: () => bulk.active(),
+    diagnostics: (facts, logTail) =>
+      collectDiagnostics({
+        facts: { ...facts, policy: policy.view },
+        checkKeychain: () => probeKeychain(o.secrets),
+        connections: () => connections.list(),
+        logTail,
+        redact: o.redactor.redact,
+      }),
     async close() {
       await bulk.close();
       await demo.close();

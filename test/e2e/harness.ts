@@ -13,6 +13,7 @@ import { randomUUID } from 'node:crypto';
 import { createDesk } from '../../main/app/create-desk';
 import { registerHandlers, type IpcEventLike, type IpcMainLike } from '../../main/ipc/register';
 import { createLogger, createRedactor } from '../../main/logging/logger';
+import { createLogFile } from '../../main/logging/log-file';
 import { readPolicyFile } from '../../main/policy/policy-file';
 import { createKeychainStore, type KeychainBackend } from '../../main/secrets/keychain-store';
 import { CONTENT_SECURITY_POLICY } from '../../main/security/csp';
@@ -75,6 +76,8 @@ export interface DeskApp {
   dialogs: StandInDialogs;
   /** Quit main (as the app quits) and start it again over the same user data and keychain; the page reloads. */
   restart(): Promise<void>;
+  /** Help → "Copy diagnostics for IT", as the app builds it (this run's log file included). */
+  diagnostics(): Promise<string>;
 }
 
 interface Options {
@@ -121,6 +124,12 @@ export const test = base.extend<Options & { app: DeskApp }>({
     const consoleErrors: string[] = [];
     const redactor = createRedactor();
     const dialogs = standInDialogs();
+    // The app's rotating log file, tiny here (the app logs little) so a session fills more than one generation.
+    const logFile = createLogFile({ file: join(userDataDir, 'logs', 'profile-desk.log'), maxBytes: 200, keep: 2 });
+    const writeLog = (line: string) => {
+      logs.push(line);
+      logFile.append(line);
+    };
     const keychainNamespace = `Profile Desk e2e ${randomUUID()}/`;
     const listeners = new Map<string, (event: IpcEventLike, ...args: unknown[]) => Promise<unknown>>();
     // The test owns the simulator: a desk closing (a restart) must not stop it.
@@ -142,7 +151,7 @@ export const test = base.extend<Options & { app: DeskApp }>({
       const ipc: IpcMainLike = { handle: (channel, listener) => void listeners.set(channel, listener) };
       registerHandlers(ipc, desk.handlers, {
         isTrustedUrl: (url) => url.startsWith(`${origin}/`),
-        log: createLogger((line) => logs.push(line), redactor),
+        log: createLogger(writeLog, redactor),
       });
       return desk;
     };
@@ -166,7 +175,12 @@ export const test = base.extend<Options & { app: DeskApp }>({
     page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
     page.on('pageerror', (e) => consoleErrors.push(String(e)));
     await page.goto(`${origin}/index.html`);
-    await use({ page, sim, userDataDir, logs, ipcAnswers, ipcCalls, consoleErrors, dialogs, restart });
+    const diagnostics = () =>
+      desk.diagnostics(
+        { appVersion: '0.0.0-e2e', versions: process.versions, os: { platform: process.platform, release: 'e2e', arch: process.arch }, locale: appLocale, folders: { data: userDataDir, logs: logFile.dir } },
+        logFile.tail,
+      );
+    await use({ page, sim, userDataDir, logs, ipcAnswers, ipcCalls, consoleErrors, dialogs, restart, diagnostics });
     await desk.close();
     await sim.close();
     server.close();

@@ -22,7 +22,7 @@ async function filesUnder(dir: string): Promise<string[]> {
   return entries.filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
 }
 
-test('no secret reaches the renderer, an IPC answer, a log, the user-data folder or the DOM', async ({ app }) => {
+test('no secret reaches the renderer, an IPC answer, a log (rotated ones included), diagnostics for IT, the user-data folder or the DOM', async ({ app }) => {
   const { page, sim } = app;
   const common = { tenant: sim.tenant, apiName: 'profileAndServicesExt', baseUrl: sim.baseUrl, imsUrl: sim.imsUrl, apiKey: CLIENT_ID } as const;
   // Set up both kinds of connection through the real preload and IPC handlers.
@@ -67,7 +67,14 @@ test('no secret reaches the renderer, an IPC answer, a log, the user-data folder
   expect(issuedTokens.length).toBeGreaterThanOrEqual(3); // the first token, its renewal, the pasted one
   const secrets = [CLIENT_ID, CLIENT_SECRET, PASTED_TOKEN, ...issuedTokens];
 
+  const diagnostics = await app.diagnostics();
+  expect(diagnostics).toContain('Leak OAuth: tenant'); // the report really covers the connections…
+  expect(diagnostics).toContain('"message":'); // …and the log
+  const logFiles = (await filesUnder(join(app.userDataDir, 'logs'))).map((f) => f.split('/').pop());
+  expect(logFiles).toEqual(expect.arrayContaining(['profile-desk.log', 'profile-desk.log.1'])); // rotated at least once
+
   const places: Record<string, string> = {
+    'diagnostics for IT': diagnostics,
     'IPC answers': JSON.stringify(app.ipcAnswers),
     logs: app.logs.join('\n'),
     'console errors': app.consoleErrors.join('\n'),

@@ -49,3 +49,26 @@ test('main refuses IPC from a page that is not the app', async ({ app }) => {
   expect(answer).toMatchObject({ ok: false, error: { kind: 'invalidRequest', message: 'Untrusted sender' } });
   expect(app.logs.some((l) => l.includes('untrusted sender'))).toBe(true);
 });
+
+test('arguments cross like Electron’s structured clone: a Proxy (a Svelte $state object) is refused before anything is sent', async ({ app }) => {
+  const { page } = app;
+  const before = app.ipcCalls.length;
+  const outcome = await page.evaluate(async () => {
+    const desk = (window as unknown as { desk: { saveDraft(d: unknown): Promise<unknown> } }).desk;
+    const state = new Proxy({ connectionId: 'demo', pkey: '@x', profileName: 'X', changes: { phone: '1' }, base: { values: { phone: null } } }, {});
+    try {
+      await desk.saveDraft(state);
+      return 'sent';
+    } catch (e) {
+      return (e as Error).name;
+    }
+  });
+  expect(outcome).toBe('DataCloneError');
+  expect(app.ipcCalls.length).toBe(before);
+  // Plain data still crosses, and main answers.
+  const plain = await page.evaluate(async () => {
+    const desk = (window as unknown as { desk: { listDrafts(): Promise<{ ok: boolean }> } }).desk;
+    return (await desk.listDrafts()).ok;
+  });
+  expect(plain).toBe(true);
+});
