@@ -6,6 +6,7 @@ import { createDesk } from './app/create-desk';
 import { isAppUrl } from './app/app-assets';
 import { menuTemplate } from './app/menu-template';
 import { shellTexts } from './app/shell-texts';
+import { quitQuestion } from './app/quit-question';
 import { startApp } from './app/start-app';
 import { createAxiosHttp } from './http/axios-http';
 import { registerHandlers } from './ipc/register';
@@ -52,7 +53,16 @@ void startApp({
     hardenSessions();
     serveRenderer(join(__dirname, '..', 'renderer'));
     registerHandlers(ipcMain, desk.handlers, { isTrustedUrl: isAppUrl, log });
-    let win = createMainWindow(preload);
+    // Asked once per quit: closing the window and the quit that follows must not ask twice.
+    let quitConfirmed = false;
+    const mayQuit = (): boolean => {
+      const question = quitConfirmed ? null : quitQuestion(desk.activeRuns(), locale);
+      if (!question) return true;
+      quitConfirmed = dialog.showMessageBoxSync(win, question) === 1;
+      return quitConfirmed;
+    };
+    const openWindow = () => createMainWindow(preload, { mayClose: mayQuit });
+    let win = openWindow();
 
     const t = shellTexts[locale];
     const diagnostics = () =>
@@ -79,8 +89,9 @@ void startApp({
         win.focus();
       },
       activate() {
-        if (BrowserWindow.getAllWindows().length === 0) win = createMainWindow(preload);
+        if (BrowserWindow.getAllWindows().length === 0) win = openWindow();
       },
+      mayQuit,
       close: () => desk.close(),
     };
   },

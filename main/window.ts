@@ -48,7 +48,8 @@ export function hardenSessions(): void {
   });
 }
 
-export function createMainWindow(preloadPath: string): BrowserWindow {
+/** mayClose: asked when the operator closes the window; false keeps it open. */
+export function createMainWindow(preloadPath: string, o: { mayClose?: () => boolean } = {}): BrowserWindow {
   const win = new BrowserWindow({
     width: 1200,
     height: 880,
@@ -70,6 +71,9 @@ export function createMainWindow(preloadPath: string): BrowserWindow {
     },
   });
   win.once('ready-to-show', () => win.show());
+  win.on('close', (event) => {
+    if (o.mayClose && !o.mayClose()) event.preventDefault();
+  });
   void win.loadURL(APP_ENTRY);
   return win;
 }

@@ -47,6 +47,12 @@ export interface ShellTexts {
   logFolderNotOpened: string;
   startFailed: string;
   startFailedIntro: string;
+  /** Closing while a bulk change runs. {count} */
+  runningTitle: string;
+  /** {file} {done} {total} */
+  runningDetail: string;
+  keepWorking: string;
+  closeAndContinueLater: string;
 }
 
 export const shellTexts: Record<Locale, ShellTexts> = {
@@ -89,6 +95,10 @@ export const shellTexts: Record<Locale, ShellTexts> = {
     logFolderNotOpened: 'Der Protokollordner konnte nicht geöffnet werden. Er liegt hier:',
     startFailed: 'Profile Desk konnte nicht starten',
     startFailedIntro: 'Beim Start ist ein Fehler aufgetreten. Bitte senden Sie den folgenden Text an die IT:',
+    runningTitle: 'Eine Massenänderung läuft noch.',
+    runningDetail: '{file}: {done} von {total} Profilen erledigt. Wenn Sie Profile Desk jetzt schließen, hält die Änderung nach den Profilen an, die gerade gespeichert werden. Beim nächsten Start können Sie sie dort fortsetzen; nichts wird doppelt übernommen.',
+    keepWorking: 'Weiterarbeiten',
+    closeAndContinueLater: 'Schließen und später fortsetzen',
   },
   en: {
     file: 'File',
@@ -129,5 +139,9 @@ export const shellTexts: Record<Locale, ShellTexts> = {
     logFolderNotOpened: 'The log folder could not be opened. It is here:',
     startFailed: 'Profile Desk could not start',
     startFailedIntro: 'An error occurred while starting. Please send the following text to IT:',
+    runningTitle: 'A bulk change is still running.',
+    runningDetail: '{file}: {done} of {total} profiles done. If you close Profile Desk now, the change pauses after the profiles being saved right now. You can continue it where it stopped the next time you start the app; nothing is applied twice.',
+    keepWorking: 'Keep working',
+    closeAndContinueLater: 'Close and continue later',
   },
 };

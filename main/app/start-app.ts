@@ -16,7 +16,7 @@ export interface ShellApp {
   on(event: 'second-instance', listener: () => void): unknown;
   on(event: 'activate', listener: () => void): unknown;
   on(event: 'window-all-closed', listener: () => void): unknown;
-  on(event: 'before-quit', listener: () => void): unknown;
+  on(event: 'before-quit', listener: (event: { preventDefault(): void }) => void): unknown;
   commandLine: { appendSwitch(name: string, value?: string): void };
 }
 
@@ -26,8 +26,14 @@ export interface Shell {
   focus(): void;
   /** macOS: the dock icon was clicked. */
   activate(): void;
+  /** Asks the operator where quitting would interrupt something (a bulk run sending); false: stay. */
+  mayQuit(): boolean;
+  /** Puts work down cleanly (bulk runs pause once their rows under way are done). */
   close(): Promise<void>;
 }
+
+/** How long quitting waits for work to be put down (a row under way: its PATCH and verifying GET). */
+export const QUIT_WAIT_MS = 15_000;
 
 export interface StartOptions {
   app: ShellApp;
@@ -61,13 +67,32 @@ export async function startApp(o: StartOptions): Promise<void> {
     const shell = await o.ready(locale);
     o.app.on('second-instance', () => shell.focus());
     o.app.on('activate', () => shell.activate());
-    o.app.on('before-quit', () => void shell.close());
+    o.app.on('before-quit', quitting(o.app, shell));
   } catch (err) {
     const t = shellTexts[locale];
     o.showError(t.startFailed, [t.startFailedIntro, '', ...o.about, `Time: ${new Date().toISOString()}`, errorText(err)].join('\n'));
     // exit, not quit: nothing may keep this process (and its lock) alive.
     o.app.exit(1);
   }
+}
+
+/**
+ * Electron quits without waiting for promises: hold the quit until the shell has put its work down (or
+ * QUIT_WAIT_MS passed), then quit for real.
+ */
+function quitting(app: ShellApp, shell: Shell): (event: { preventDefault(): void }) => void {
+  let state: 'open' | 'closing' | 'closed' = 'open';
+  return (event) => {
+    if (state === 'closed') return;
+    event.preventDefault();
+    if (state === 'closing' || !shell.mayQuit()) return;
+    state = 'closing';
+    const waited = new Promise<void>((resolve) => setTimeout(resolve, QUIT_WAIT_MS).unref?.());
+    void Promise.race([shell.close().catch(() => undefined), waited]).then(() => {
+      state = 'closed';
+      app.quit();
+    });
+  };
 }
 
 /** The stack where there is one: it names the step that failed. */

@@ -54,7 +54,7 @@ function fakeElectron(o: Options, userData: string) {
     BrowserWindow,
     windows,
     handlers,
-    dialog: { showErrorBox: vi.fn(), showMessageBox: vi.fn(async () => ({ response: 0 })) },
+    dialog: { showErrorBox: vi.fn(), showMessageBox: vi.fn(async () => ({ response: 0 })), showMessageBoxSync: vi.fn(() => 0) },
     ipcMain: { handle: vi.fn((channel: string, fn: (event: unknown, ...args: unknown[]) => Promise<unknown>) => handlers.set(channel, fn)) },
     net: { fetch: vi.fn() },
     protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() },
@@ -165,6 +165,24 @@ describe('starting the app', () => {
     expect(text).toContain('Keychain: NOT working (unavailable)');
     expect(text).toContain('Policy: none');
     expect(text).toMatch(/"message":"started"/); // the log file's own lines
+  });
+
+  it('quitting waits until the desk has put its work down, then quits for real, once; closing the window asks nothing without a run', async () => {
+    const e = await start();
+    await vi.waitFor(() => expect(e.windows).toHaveLength(1));
+    const closeEvent = { preventDefault: vi.fn() };
+    e.windows[0]!.emit('close', closeEvent);
+    expect(closeEvent.preventDefault).not.toHaveBeenCalled();
+    expect(e.dialog.showMessageBoxSync).not.toHaveBeenCalled();
+
+    const first = { preventDefault: vi.fn() };
+    e.app.emit('before-quit', first);
+    expect(first.preventDefault).toHaveBeenCalledOnce(); // held until the desk is closed…
+    e.app.emit('before-quit', { preventDefault: vi.fn() }); // (a second Quit while closing changes nothing)
+    await vi.waitFor(() => expect(e.app.quit).toHaveBeenCalledOnce()); // …then quit again
+    const again = { preventDefault: vi.fn() };
+    e.app.emit('before-quit', again);
+    expect(again.preventDefault).not.toHaveBeenCalled();
   });
 
   it('a start-up error shows a dialog with details for IT, then exits (the lock is released with the process)', async () => {
