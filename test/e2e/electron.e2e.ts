@@ -95,6 +95,43 @@ test.describe('the packaged Electron app', () => {
     }
   });
 
+  test('files are written through the OS save dialog: cancelled writes nothing; a chosen place is named once written', async () => {
+    const { app, close } = await launch({ stored: 'en' });
+    const exports = mkdtempSync(join(tmpdir(), 'profile-desk-export-'));
+    try {
+      const page = await app.firstWindow();
+      await page.getByRole('button', { name: /demo/i }).click();
+      const search = page.getByRole('searchbox', { name: /profile key/i });
+      await search.fill('Müller');
+      await search.press('Enter');
+      await page.getByRole('button', { name: /^Open profile of / }).first().click();
+      await page.getByLabel('Phone', { exact: true }).fill('030 5550199');
+      await page.getByRole('button', { name: 'Review changes' }).click();
+      await page.getByRole('button', { name: 'Save in Campaign' }).click();
+      await expect(page.getByRole('heading', { name: 'The change was confirmed by Campaign' })).toBeVisible();
+      await page.getByRole('button', { name: 'History' }).click();
+
+      // Electron's own dialog module, overridden in main: first the operator cancels, then chooses a file.
+      await app.evaluate(({ dialog }) => {
+        dialog.showSaveDialog = (async () => ({ canceled: true, filePath: '' })) as typeof dialog.showSaveDialog;
+      });
+      await page.getByRole('button', { name: 'Export as CSV' }).click();
+      await expect(page.getByRole('button', { name: 'Export as CSV' })).toBeEnabled();
+      await expect(page.getByText(/Saved as/)).toHaveCount(0);
+
+      const target = join(exports, 'history.csv');
+      await app.evaluate(({ dialog }, file) => {
+        dialog.showSaveDialog = (async () => ({ canceled: false, filePath: file })) as typeof dialog.showSaveDialog;
+      }, target);
+      await page.getByRole('button', { name: 'Export as CSV' }).click();
+      await expect(page.getByRole('status').filter({ hasText: `Saved as history.csv in ${exports}` })).toBeVisible();
+      expect(readFileSync(target, 'utf8')).toContain('030 5550199');
+    } finally {
+      await close();
+      rmSync(exports, { recursive: true, force: true });
+    }
+  });
+
   test('a keychain backend that cannot be loaded (no libsecret) ends on the keychain screen, not in a crash', async () => {
     test.skip(process.platform !== 'linux', 'libsecret is a Linux library');
     // The dynamic loader finds this empty file first, so keytar's native module fails to load as without libsecret.
