@@ -4,14 +4,13 @@
  * rows not applied saved, and the whole run undone from the history. Screenshots of each step, axe-core on
  * each. A keyboard-only walk through the same flow, and the list stays short in the DOM however long the file.
  */
-import AxeBuilder from '@axe-core/playwright';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import iconv from 'iconv-lite';
-import type { Locale } from '../../main/model/connection';
 import type { TestSimulator } from '../../main/simulator/test-hooks';
 import { expect, screenshot, test } from './harness';
+import { look } from './look';
 import { steps } from './steps';
 
 const w = {
@@ -32,13 +31,6 @@ const w = {
     export: 'Export as CSV', showRows: 'Show the rows', undone: 'Undone on',
   },
 } as const;
-
-async function look(page: Page, locale: Locale, name: string) {
-  await screenshot(page, locale, name);
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  const bad = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), `${locale}-${name}`).toEqual([]);
-}
 
 /** A German Excel "CSV (Trennzeichen-getrennt)": ';', Windows-1252, CRLF. Row 2 onwards: the profiles. */
 function umzugCsv(sim: TestSimulator): { bytes: Buffer; keys: string[] } {

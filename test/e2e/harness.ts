@@ -184,6 +184,7 @@ export const test = base.extend<Options & { app: DeskApp }>({
     await desk.close();
     await sim.close();
     server.close();
+    await logFile.tail(0); // the log's queued lines written, so nothing lands in the folder while it is removed
     await rm(userDataDir, { recursive: true, force: true });
   },
 });

@@ -7,7 +7,8 @@
 import type { Page } from '@playwright/test';
 import type { Locale } from '../../main/model/connection';
 import type { TestSimulator } from '../../main/simulator/test-hooks';
-import { expect, screenshot, test } from './harness';
+import { expect, test } from './harness';
+import { look } from './look';
 import { formWords, steps } from './steps';
 
 const itPolicy = (language: Locale) => ({
@@ -29,7 +30,7 @@ const w = {
     connectTitle: 'Mit Campaign verbinden',
     managed: 'Von Ihrer IT eingerichtet',
     locked: 'Auf diesem Computer richtet Ihre IT die Verbindungen ein.',
-    enter: 'Zugangsdaten für Produktion DE eingeben',
+    enter: 'Zugangsdaten eingeben: Produktion DE',
     formTitle: 'Zugangsdaten für „Produktion DE“',
     formNote: 'Diese Verbindung hat Ihre IT eingerichtet.',
     language: 'Sprache von Ihrer IT festgelegt',
@@ -89,7 +90,7 @@ for (const locale of ['de', 'en'] as const) {
       await expect(card.getByRole('button', { name: /löschen|delete/i })).toHaveCount(0);
       await expect(page.getByRole('group', { name: /Sprache|Language/ })).toHaveCount(0);
       await expect(page.getByTitle(words.language)).toBeVisible();
-      await screenshot(page, locale, '60-policy-connect');
+      await look(page, locale, '60-policy-connect');
 
       await page.getByRole('button', { name: words.enter }).click();
       await expect(page.getByRole('heading', { name: words.formTitle })).toBeFocused();
@@ -97,7 +98,7 @@ for (const locale of ['de', 'en'] as const) {
       await expect(page.getByRole('textbox', { name: formWords[locale].tenant })).toHaveCount(0);
       await page.getByRole('textbox', { name: formWords[locale].clientId, exact: true }).fill(sim.apiKey);
       await page.getByLabel(formWords[locale].clientSecret, { exact: true }).fill(sim.clientSecret);
-      await screenshot(page, locale, '61-policy-credentials');
+      await look(page, locale, '61-policy-credentials');
       await page.getByRole('button', { name: formWords[locale].saveAndTest }).click();
       await expect(page.getByText(formWords[locale].works)).toBeVisible();
       await page.getByRole('button', { name: formWords[locale].useNow }).click();
@@ -114,7 +115,7 @@ for (const locale of ['de', 'en'] as const) {
       await expect(typed).toBeFocused();
       expect(sim.requests.filter((r) => r.method === 'PATCH')).toEqual([]);
       await typed.fill('produktion de');
-      await screenshot(page, locale, '62-policy-review-confirm');
+      await look(page, locale, '62-policy-review-confirm');
       await typed.press('Enter');
       await expect(page.getByText(words.confirmed).first()).toBeVisible();
       expect(sim.getProfile(pkey)!.phone).toBe('030 4444444');
@@ -135,7 +136,7 @@ for (const locale of ['de', 'en'] as const) {
       await expect(page.getByLabel(words.details)).toHaveValue(/Unrecognized key: "lockConnection"/);
       await expect(page.getByRole('button', { name: formWords[locale].add })).toHaveCount(0);
       await expect(page.getByRole('listitem').filter({ hasText: 'X' })).toHaveCount(0);
-      await screenshot(page, locale, '63-policy-broken');
+      await look(page, locale, '63-policy-broken');
       expect(app.consoleErrors).toEqual([]);
     });
   });

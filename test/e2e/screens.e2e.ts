@@ -2,25 +2,16 @@
  * Walks every screen in German and English, writes a screenshot of each to test/artifacts/screens/
  * and checks each with axe-core (no serious or critical violation).
  */
-import AxeBuilder from '@axe-core/playwright';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Page } from '@playwright/test';
-import type { Locale } from '../../main/model/connection';
-import { expect, screenshot, test } from './harness';
+import { expect, test } from './harness';
+import { look } from './look';
 import { formWords, steps } from './steps';
 
 const t = {
   en: { keychainTitle: 'Profile Desk needs the password storage', secretRefused: 'Adobe did not accept the client secret', saveOnly: 'Save without testing', token: 'Access token from IT', tokenField: 'Access token', close: 'Close', manage: 'Manage connections', expired: 'Token expired since', add: 'Add connection', phone: 'Phone', email: 'Email', city: 'City', confirmed: 'The change was confirmed by Campaign', differs: '1 of 2 changes differs', notVerified: 'Saved, but not verified yet', notFound: 'No profile found for', refused: 'Campaign did not accept a value', resultsFor: 'Results for', noneFor: 'No profile found for', tier: 'Loyalty tier', customerNumber: 'Customer number', conflict: 'This profile was changed in Campaign since you opened it', drafts: 'Unsaved changes', history: 'History', historyHeading: 'History', undo: /^Undo this change/ },
   de: { keychainTitle: 'Profile Desk braucht den Passwortspeicher', secretRefused: 'Adobe hat das Client-Secret nicht akzeptiert', saveOnly: 'Ohne Test speichern', token: 'Zugriffstoken von der IT', tokenField: 'Zugriffstoken', close: 'Schließen', manage: 'Verbindungen verwalten', expired: 'Token abgelaufen seit', add: 'Verbindung hinzufügen', phone: 'Telefon', email: 'E-Mail', city: 'Ort', confirmed: 'Die Änderung wurde von Campaign bestätigt', differs: '1 von 2 Änderungen weicht ab', notVerified: 'Gespeichert, aber noch nicht geprüft', notFound: 'Kein Profil gefunden für', refused: 'Campaign hat einen Wert nicht akzeptiert', resultsFor: 'Ergebnisse für', noneFor: 'Kein Profil gefunden für', tier: 'Loyalty tier', customerNumber: 'Customer number', conflict: 'Dieses Profil wurde in Campaign geändert, seit Sie es geöffnet haben', drafts: 'Nicht gespeicherte Änderungen', history: 'Verlauf', historyHeading: 'Verlauf', undo: /^Diese Änderung rückgängig machen/ },
 } as const;
-
-async function look(page: Page, locale: Locale, name: string) {
-  await screenshot(page, locale, name);
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  const bad = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), `${locale}-${name}`).toEqual([]);
-}
 
 /** A pasted token that says it expired yesterday (main reads the JWT's exp for display). */
 function expiredJwt(): string {

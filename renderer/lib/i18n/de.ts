@@ -575,7 +575,7 @@ export const de: Messages = {
   'policy.managedFormNote': 'Diese Verbindung hat Ihre IT eingerichtet. Hier können Sie nur die Zugangsdaten eingeben; sie werden im Schlüsselbund dieses Computers gespeichert.',
   'policy.lockedFormNote': 'Ihre IT erlaubt auf diesem Computer keine Änderungen an Verbindungen. Hier können Sie nur Zugangsdaten eingeben.',
   'policy.enterCredentials': 'Zugangsdaten eingeben',
-  'policy.enterCredentialsNamed': 'Zugangsdaten für {name} eingeben',
+  'policy.enterCredentialsNamed': 'Zugangsdaten eingeben: {name}',
   'policy.credentialsTitle': 'Zugangsdaten für „{name}“',
   'policy.confirmLabel': 'Ihre IT bittet Sie, Speichern in Produktion zu bestätigen: Tippen Sie den Namen der Verbindung ein, „{name}“',
   'policy.confirmMismatch': 'Das ist noch nicht der Name der Verbindung.',
