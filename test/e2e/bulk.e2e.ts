@@ -105,10 +105,12 @@ for (const locale of ['de', 'en'] as const) {
 
       // Slow enough to pause: the run goes at the pace chosen on the first step.
       await page.getByRole('button', { name: words.start(3) }).click();
+      await expect(page.getByRole('button', { name: words.startChange })).toBeVisible();
+      await look(page, locale, '53-bulk-confirm');
       await page.getByRole('button', { name: words.startChange }).click();
       await page.getByRole('button', { name: words.pause }).click();
       await expect(page.getByRole('heading', { name: words.paused })).toBeVisible();
-      await look(page, locale, '53-bulk-run-paused');
+      await look(page, locale, '53b-bulk-run-paused');
       await page.getByRole('button', { name: words.resume }).click();
       await expect(page.getByRole('heading', { name: words.done })).toBeVisible({ timeout: 30_000 });
       await look(page, locale, '54-bulk-run-done');
