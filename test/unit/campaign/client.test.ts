@@ -3,10 +3,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCampaignClient } from '../../../main/campaign/client';
 import { createAxiosHttp } from '../../../main/http/axios-http';
-import { DeskError } from '../../../main/errors/desk-error';
 import type { ApiName } from '../../../main/model/connection';
-import type { AppError } from '../../../main/model/errors';
 import { startTestSimulator, type TestSimulator, type SimulatorOptions } from '../../../main/simulator/test-hooks';
+import { failure } from '../helpers/desk-failure';
 
 let sim: TestSimulator | undefined;
 afterEach(async () => {
@@ -31,16 +30,6 @@ async function setup(
     retry: { maxAttempts: o.attempts ?? 1, baseDelayMs: 10 },
   });
   return { sim: s, client, pkey: s.pkeys()[0]! };
-}
-
-async function failure(p: Promise<unknown>): Promise<AppError> {
-  try {
-    await p;
-  } catch (e) {
-    expect(e).toBeInstanceOf(DeskError);
-    return (e as DeskError).info;
-  }
-  throw new Error('expected a failure');
 }
 
 describe('Campaign client', () => {

@@ -9,11 +9,11 @@
 import { Agent } from 'node:https';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createCampaignClient } from '../../../main/campaign/client';
-import { DeskError } from '../../../main/errors/desk-error';
 import { createAxiosHttp, type AxiosHttpOptions } from '../../../main/http/axios-http';
 import type { AppError } from '../../../main/model/errors';
 import { startTestSimulator, type TestSimulator } from '../../../main/simulator/test-hooks';
 import { closedPort, connectProxy, makeCertificates, tlsFront, type Certificates, type Listening } from './office-network-fixtures';
+import { failure } from '../helpers/desk-failure';
 
 let certs: Certificates;
 let sim: TestSimulator;
@@ -47,16 +47,6 @@ function clientAt(origin: string, http: AxiosHttpOptions, attempts = 1) {
     timeoutMs: 5_000,
     retry: { maxAttempts: attempts, baseDelayMs: 1 },
   });
-}
-
-async function failure(p: Promise<unknown>): Promise<AppError> {
-  try {
-    await p;
-  } catch (e) {
-    expect(e).toBeInstanceOf(DeskError);
-    return (e as DeskError).info;
-  }
-  throw new Error('expected a failure');
 }
 
 const trusting = (ca: string) => new Agent({ ca });
